@@ -1,0 +1,105 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+  isPermission,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityRefreshPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+
+/**
+ * Permissions that only members of an admin group are granted.
+ *
+ * Plugins mark their own destructive permissions admin-only with the
+ * `adminOnly` attribute convention below instead of being listed here.
+ */
+const ADMIN_ONLY_PERMISSIONS = new Set<string>([
+  'catalog.location.create',
+  'catalog.location.delete',
+  'scaffolder.template.management',
+]);
+
+export type PortalPermissionPolicyOptions = {
+  /** Entity refs of groups whose members may do everything, e.g. `group:default/portal-admins`. */
+  adminGroupRefs: string[];
+  userInfo: UserInfoService;
+};
+
+/**
+ * The portal's policy: admins may do everything; everyone else may read and
+ * use the portal, may delete or refresh only the catalog entities they own,
+ * and is refused the admin-only permissions.
+ */
+export class PortalPermissionPolicy implements PermissionPolicy {
+  private readonly adminGroupRefs: Set<string>;
+  private readonly userInfo: UserInfoService;
+
+  constructor(options: PortalPermissionPolicyOptions) {
+    this.userInfo = options.userInfo;
+    this.adminGroupRefs = new Set(
+      options.adminGroupRefs.map(ref => ref.toLocaleLowerCase('en-US')),
+    );
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const ownershipEntityRefs = user
+      ? (await this.userInfo.getUserInfo(user.credentials)).ownershipEntityRefs
+      : [];
+    if (this.isAdmin(ownershipEntityRefs)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+
+    const { permission } = request;
+    if (
+      ADMIN_ONLY_PERMISSIONS.has(permission.name) ||
+      isAdminOnlyByConvention(permission.name)
+    ) {
+      return { result: AuthorizeResult.DENY };
+    }
+
+    if (
+      isResourcePermission(permission, 'catalog-entity') &&
+      (isPermission(permission, catalogEntityDeletePermission) ||
+        isPermission(permission, catalogEntityRefreshPermission))
+    ) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({
+          claims: ownershipEntityRefs,
+        }),
+      );
+    }
+
+    return { result: AuthorizeResult.ALLOW };
+  }
+
+  private isAdmin(ownershipEntityRefs: string[]): boolean {
+    return ownershipEntityRefs.some(ref =>
+      this.adminGroupRefs.has(ref.toLocaleLowerCase('en-US')),
+    );
+  }
+}
+
+/**
+ * Product plugins name their administrative permissions `<plugin>.admin.<action>`
+ * (e.g. `review-envs.admin.lock.force-release`), so the policy needs no change
+ * when a plugin adds one.
+ */
+function isAdminOnlyByConvention(permissionName: string): boolean {
+  return permissionName.split('.').includes('admin');
+}
