@@ -4,6 +4,9 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
+// Event bus in the database: signals, catalog updates and webhooks reach
+// every replica.
+backend.add(import('@backstage/plugin-events-backend'));
 
 // Sign-in: guest on the embedded default, GitHub when app-config.github.yaml is loaded.
 backend.add(import('@backstage/plugin-auth-backend'));
@@ -34,5 +37,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+
+// The product's plugins.
+backend.add(import('@internal/plugin-tenant-scaffolder-backend'));
+backend.add(import('@internal/plugin-release-watch-backend'));
+backend.add(import('@internal/plugin-review-envs-backend'));
 
 backend.start();

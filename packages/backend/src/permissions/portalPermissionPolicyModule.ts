@@ -22,7 +22,9 @@ export default createBackendModule({
         const adminGroupRefs = config.getOptionalStringArray(
           'permission.adminGroups',
         ) ?? [DEFAULT_ADMIN_GROUP];
-        policy.setPolicy(new PortalPermissionPolicy({ adminGroupRefs, userInfo }));
+        policy.setPolicy(
+          new PortalPermissionPolicy({ adminGroupRefs, userInfo }),
+        );
       },
     });
   },
