@@ -1,0 +1,1 @@
+export { ReleaseWatchPage } from './ReleaseWatchPage';

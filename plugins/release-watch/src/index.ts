@@ -1,0 +1,1 @@
+export { releaseWatchPlugin as default } from './plugin';

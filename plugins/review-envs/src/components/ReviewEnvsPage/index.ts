@@ -1,0 +1,1 @@
+export { ReviewEnvsPage } from './ReviewEnvsPage';

@@ -1,0 +1,1 @@
+export { reviewEnvsPlugin as default } from './plugin';

@@ -1,0 +1,1 @@
+export { TenantScaffolderPage } from './TenantScaffolderPage';

@@ -1,0 +1,1 @@
+export { tenantScaffolderPlugin as default } from './plugin';
