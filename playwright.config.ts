@@ -1,66 +1,72 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { defineConfig } from '@playwright/test';
-import { generateProjects } from '@backstage/e2e-test-utils/playwright';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findChromium } from './e2e/findChromium';
 
 /**
- * See https://playwright.dev/docs/test-configuration.
+ * Journey tests: every workspace package with an `e2e-tests/` folder is a
+ * project. They run in headless Chromium against a portal that the
+ * webServer below starts: the production bundle served by the backend, on its
+ * own port, with fresh SQLite data. Set PORTAL_E2E_URL to test a portal that
+ * is already running instead.
  */
+const port = Number(process.env.PORTAL_E2E_PORT ?? 7017);
+const baseURL = process.env.PORTAL_E2E_URL ?? `http://localhost:${port}`;
+
+const projects = ['packages', 'plugins']
+  .flatMap(dir =>
+    readdirSync(resolve(__dirname, dir)).map(name =>
+      resolve(__dirname, dir, name),
+    ),
+  )
+  .filter(dir => existsSync(resolve(dir, 'e2e-tests')))
+  .map(dir => ({
+    name: dir.slice(__dirname.length + 1),
+    testDir: resolve(dir, 'e2e-tests'),
+  }));
+
 export default defineConfig({
-  timeout: 60_000,
-
-  expect: {
-    timeout: 30_000,
-  },
-
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  // One portal, one set of data: journeys run one after another.
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+  ],
+  outputDir: 'node_modules/.cache/e2e-test-results',
+  webServer: process.env.PORTAL_E2E_URL
     ? []
     : [
         {
-          command: 'yarn start app',
-          url: 'http://localhost:3000',
-          reuseExistingServer: true,
-          timeout: 120_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
+          command: 'node scripts/e2e/serve-portal.mjs',
+          url: `${baseURL}/.backstage/health/v1/readiness`,
+          timeout: 300_000,
+          reuseExistingServer: false,
+          stdout: 'ignore',
+          stderr: 'pipe',
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+          env: { PORTAL_E2E_PORT: String(port) },
         },
       ],
-
-  forbidOnly: !!process.env.CI,
-
-  retries: process.env.CI ? 2 : 0,
-
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
-
   use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
+    baseURL,
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
     screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
   },
-
-  outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  projects,
 });

@@ -1,0 +1,125 @@
+// Starts the portal as a user gets it in production: the app's production
+// bundle served by the backend, on its own port and with a fresh SQLite data
+// folder under .cache/, so a running development portal is left alone.
+// Used by the journey tests (scripts/e2e/serve-portal.mjs) and benchmarks.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+export function buildApp({ log = console.log } = {}) {
+  log('[portal] building the app bundle (packages/app/dist)');
+  const build = spawnSync('yarn', ['workspace', 'app', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) {
+    throw new Error(`app build failed:\n${build.stdout}\n${build.stderr}`);
+  }
+}
+
+/**
+ * Starts the backend serving the built app; resolves once it is ready.
+ * @returns {{ url: string, stop: () => Promise<void> }}
+ */
+export async function startPortal({
+  port,
+  name = `run-${process.pid}`,
+  extraConfig = '',
+  log = console.log,
+  readyTimeoutMs = 240_000,
+}) {
+  const runDir = resolve(REPO_ROOT, '.cache/portal-runs', name);
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(resolve(runDir, 'sqlite'), { recursive: true });
+  mkdirSync(resolve(runDir, 'scaffolder-workspace'), { recursive: true });
+
+  const url = `http://localhost:${port}`;
+  const configFile = resolve(runDir, 'app-config.run.yaml');
+  writeFileSync(
+    configFile,
+    [
+      'app:',
+      `  baseUrl: ${url}`,
+      'backend:',
+      `  baseUrl: ${url}`,
+      '  listen:',
+      `    port: ${port}`,
+      '  cors:',
+      `    origin: ${url}`,
+      '  database:',
+      '    client: better-sqlite3',
+      '    connection:',
+      `      directory: ${resolve(runDir, 'sqlite')}`,
+      `  workingDirectory: ${resolve(runDir, 'scaffolder-workspace')}`,
+      extraConfig,
+    ].join('\n'),
+  );
+
+  const backend = spawn(
+    'yarn',
+    [
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      resolve(REPO_ROOT, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  const output = [];
+  const keep = chunk => {
+    output.push(chunk.toString());
+    if (output.length > 400) output.shift();
+  };
+  backend.stdout.on('data', keep);
+  backend.stderr.on('data', keep);
+
+  const stop = async () => {
+    if (backend.exitCode !== null) return;
+    const exited = new Promise(done => backend.once('exit', done));
+    try {
+      process.kill(-backend.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-backend.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + readyTimeoutMs;
+  while (Date.now() < deadline) {
+    if (backend.exitCode !== null) {
+      throw new Error(
+        `the backend exited with code ${backend.exitCode}:\n${output.join('')}`,
+      );
+    }
+    try {
+      const res = await fetch(`${url}/.backstage/health/v1/readiness`);
+      if (res.ok) {
+        log(`[portal] ready at ${url}`);
+        return { url, stop, output };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise(done => setTimeout(done, 1000));
+  }
+  await stop();
+  throw new Error(
+    `the backend was not ready within ${readyTimeoutMs} ms:\n${output.join(
+      '',
+    )}`,
+  );
+}
