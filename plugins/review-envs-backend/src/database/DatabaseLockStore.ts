@@ -1,0 +1,383 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  LockHistoryAction,
+  LockHistoryEntry,
+} from '@internal/plugin-review-envs-common';
+import { Knex } from 'knex';
+import { databaseNowSql } from './databaseClock';
+import { LockStore, LockWriteResult, StoredLock } from './LockStore';
+
+const LOCKS = 'review_envs_locks';
+const QUEUE = 'review_envs_lock_queue';
+const HISTORY = 'review_envs_lock_history';
+const SYSTEM_ACTOR = 'system';
+
+type LockRow = {
+  name: string;
+  holder: string | null;
+  reason: string | null;
+  fencing_token: string | number;
+  acquired_at_ms: string | number | null;
+  expires_at_ms: string | number | null;
+  now_ms: string | number;
+};
+
+type QueueRow = {
+  id: number;
+  lock_name: string;
+  requester: string;
+  reason: string;
+  duration_ms: string | number;
+  enqueued_at_ms: string | number;
+};
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-review-envs-backend',
+  'migrations',
+);
+
+export class DatabaseLockStore implements LockStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseLockStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await knex.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseLockStore(knex);
+  }
+
+  private readonly now: string;
+
+  private constructor(private readonly db: Knex) {
+    this.now = databaseNowSql(db);
+  }
+
+  async ensureLocks(names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    await this.db(LOCKS)
+      .insert(names.map(name => ({ name, fencing_token: 0 })))
+      .onConflict('name')
+      .ignore();
+  }
+
+  async list(): Promise<StoredLock[]> {
+    const names: string[] = await this.db(LOCKS).orderBy('name').pluck('name');
+    const locks = await Promise.all(names.map(name => this.get(name)));
+    return locks.filter((lock): lock is StoredLock => lock !== undefined);
+  }
+
+  async get(name: string): Promise<StoredLock | undefined> {
+    return this.db.transaction(async tx => {
+      await this.settle(tx, name);
+      return this.read(tx, name);
+    });
+  }
+
+  async claim(options: {
+    name: string;
+    holder: string;
+    reason: string;
+    durationMs: number;
+  }): Promise<LockWriteResult> {
+    const { name, holder, reason, durationMs } = options;
+    return this.db.transaction(async tx => {
+      await this.settle(tx, name);
+      const granted = await tx(LOCKS)
+        .where({ name })
+        .whereNull('holder')
+        .whereNotExists(tx(QUEUE).where({ lock_name: name }).select('id'))
+        .update(this.grantColumns(tx, holder, reason, durationMs));
+      const lock = await this.read(tx, name);
+      if (!lock) return { refused: 'unknown-lock' };
+      if (granted === 0) {
+        return lock.holder
+          ? { refused: 'held', lock }
+          : { refused: 'queue-not-empty', lock };
+      }
+      await this.record(tx, name, 'claimed', holder, lock);
+      return { lock };
+    });
+  }
+
+  async extend(options: {
+    name: string;
+    holder: string;
+    fencingToken: number;
+    durationMs: number;
+  }): Promise<LockWriteResult> {
+    const { name, holder, fencingToken, durationMs } = options;
+    return this.db.transaction(async tx => {
+      await this.settle(tx, name);
+      const extended = await tx(LOCKS)
+        .where({ name, holder, fencing_token: fencingToken })
+        .update({
+          expires_at_ms: tx.raw(`${this.now} + ?`, [durationMs]),
+        });
+      const lock = await this.read(tx, name);
+      if (!lock) return { refused: 'unknown-lock' };
+      if (extended === 0)
+        return this.refusalForHolderWrite(lock, holder, fencingToken);
+      await this.record(tx, name, 'extended', holder, lock);
+      return { lock };
+    });
+  }
+
+  async release(options: {
+    name: string;
+    holder: string;
+    fencingToken: number;
+  }): Promise<LockWriteResult> {
+    const { name, holder, fencingToken } = options;
+    return this.db.transaction(async tx => {
+      await this.settle(tx, name);
+      const before = await this.read(tx, name);
+      if (!before) return { refused: 'unknown-lock' };
+      const released = await tx(LOCKS)
+        .where({ name, holder, fencing_token: fencingToken })
+        .update(this.freeColumns());
+      if (released === 0)
+        return this.refusalForHolderWrite(before, holder, fencingToken);
+      await this.record(tx, name, 'released', holder, before);
+      await this.grantToQueue(tx, name);
+      return { lock: (await this.read(tx, name))! };
+    });
+  }
+
+  async forceRelease(options: {
+    name: string;
+    actor: string;
+  }): Promise<LockWriteResult> {
+    const { name, actor } = options;
+    return this.db.transaction(async tx => {
+      await this.settle(tx, name);
+      const before = await this.read(tx, name);
+      if (!before) return { refused: 'unknown-lock' };
+      if (!before.holder) return { refused: 'not-held', lock: before };
+      const released = await tx(LOCKS)
+        .where({ name, fencing_token: before.fencingToken })
+        .whereNotNull('holder')
+        .update(this.freeColumns());
+      if (released === 0) {
+        return { refused: 'stale-token', lock: (await this.read(tx, name))! };
+      }
+      await this.record(tx, name, 'force-released', actor, before);
+      await this.grantToQueue(tx, name);
+      return { lock: (await this.read(tx, name))! };
+    });
+  }
+
+  async enqueue(options: {
+    name: string;
+    requester: string;
+    reason: string;
+    durationMs: number;
+  }): Promise<LockWriteResult> {
+    const { name, requester, reason, durationMs } = options;
+    return this.db.transaction(async tx => {
+      await this.settle(tx, name);
+      const before = await this.read(tx, name);
+      if (!before) return { refused: 'unknown-lock' };
+      if (
+        before.holder === requester ||
+        before.queue.some(entry => entry.requester === requester)
+      ) {
+        return { refused: 'already-queued', lock: before };
+      }
+      await tx(QUEUE).insert({
+        lock_name: name,
+        requester,
+        reason,
+        duration_ms: durationMs,
+        enqueued_at_ms: tx.raw(this.now),
+      });
+      await this.record(tx, name, 'queued', requester, {
+        holder: requester,
+        fencingToken: null,
+        reason,
+      });
+      // A free lock goes to its queue straight away.
+      await this.grantToQueue(tx, name);
+      return { lock: (await this.read(tx, name))! };
+    });
+  }
+
+  async leaveQueue(options: {
+    name: string;
+    requester: string;
+  }): Promise<LockWriteResult> {
+    const { name, requester } = options;
+    return this.db.transaction(async tx => {
+      const removed = await tx(QUEUE)
+        .where({ lock_name: name, requester })
+        .delete();
+      const lock = await this.read(tx, name);
+      if (!lock) return { refused: 'unknown-lock' };
+      if (removed === 0) return { refused: 'not-holder', lock };
+      await this.record(tx, name, 'left-queue', requester, {
+        holder: requester,
+        fencingToken: null,
+        reason: null,
+      });
+      return { lock };
+    });
+  }
+
+  async history(name: string, limit: number): Promise<LockHistoryEntry[]> {
+    const rows = await this.db(HISTORY)
+      .where({ lock_name: name })
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(row => ({
+      action: row.action as LockHistoryAction,
+      actor: row.actor,
+      holder: row.holder,
+      fencingToken:
+        row.fencing_token === null ? null : Number(row.fencing_token),
+      reason: row.reason,
+      at: new Date(Number(row.at_ms)).toISOString(),
+    }));
+  }
+
+  /**
+   * Ends an overdue grant and hands a free lock to the head of its queue.
+   * Both are conditional writes on the fencing token, so replicas settling
+   * the same lock at once do it once.
+   */
+  private async settle(tx: Knex.Transaction, name: string): Promise<void> {
+    const overdue = await tx(LOCKS)
+      .where({ name })
+      .whereNotNull('holder')
+      .where('expires_at_ms', '<=', tx.raw(this.now))
+      .first();
+    if (overdue) {
+      const expired = await tx(LOCKS)
+        .where({ name, fencing_token: overdue.fencing_token })
+        .whereNotNull('holder')
+        .update(this.freeColumns());
+      if (expired > 0) {
+        await this.record(tx, name, 'expired', SYSTEM_ACTOR, {
+          holder: overdue.holder,
+          fencingToken: Number(overdue.fencing_token),
+          reason: overdue.reason,
+        });
+      }
+    }
+    await this.grantToQueue(tx, name);
+  }
+
+  private async grantToQueue(tx: Knex.Transaction, name: string) {
+    const next: QueueRow | undefined = await tx(QUEUE)
+      .where({ lock_name: name })
+      .orderBy('id')
+      .first();
+    if (!next) return;
+    const granted = await tx(LOCKS)
+      .where({ name })
+      .whereNull('holder')
+      .update(
+        this.grantColumns(
+          tx,
+          next.requester,
+          next.reason,
+          Number(next.duration_ms),
+        ),
+      );
+    if (granted === 0) return;
+    await tx(QUEUE).where({ id: next.id }).delete();
+    const lock = (await this.read(tx, name))!;
+    await this.record(tx, name, 'granted-from-queue', SYSTEM_ACTOR, lock);
+  }
+
+  private grantColumns(
+    tx: Knex.Transaction,
+    holder: string,
+    reason: string,
+    durationMs: number,
+  ) {
+    return {
+      holder,
+      reason,
+      fencing_token: tx.raw('fencing_token + 1'),
+      acquired_at_ms: tx.raw(this.now),
+      expires_at_ms: tx.raw(`${this.now} + ?`, [durationMs]),
+    };
+  }
+
+  private freeColumns() {
+    return {
+      holder: null,
+      reason: null,
+      acquired_at_ms: null,
+      expires_at_ms: null,
+    };
+  }
+
+  private refusalForHolderWrite(
+    lock: StoredLock,
+    holder: string,
+    fencingToken: number,
+  ): LockWriteResult {
+    if (!lock.holder) return { refused: 'not-held', lock };
+    if (lock.fencingToken !== fencingToken)
+      return { refused: 'stale-token', lock };
+    if (lock.holder !== holder) return { refused: 'not-holder', lock };
+    return { refused: 'stale-token', lock };
+  }
+
+  private async read(
+    tx: Knex.Transaction,
+    name: string,
+  ): Promise<StoredLock | undefined> {
+    const row: LockRow | undefined = await tx(LOCKS)
+      .where({ name })
+      .select('*', tx.raw(`${this.now} as now_ms`))
+      .first();
+    if (!row) return undefined;
+    const queue: QueueRow[] = await tx(QUEUE)
+      .where({ lock_name: name })
+      .orderBy('id');
+    return {
+      name: row.name,
+      holder: row.holder,
+      reason: row.reason,
+      fencingToken: Number(row.fencing_token),
+      acquiredAtMs: toNumberOrNull(row.acquired_at_ms),
+      expiresAtMs: toNumberOrNull(row.expires_at_ms),
+      nowMs: Number(row.now_ms),
+      queue: queue.map(entry => ({
+        requester: entry.requester,
+        reason: entry.reason,
+        durationMinutes: Math.round(Number(entry.duration_ms) / 60_000),
+        enqueuedAtMs: Number(entry.enqueued_at_ms),
+      })),
+    };
+  }
+
+  private async record(
+    tx: Knex.Transaction,
+    name: string,
+    action: LockHistoryAction,
+    actor: string,
+    subject: Pick<StoredLock, 'holder' | 'reason'> & {
+      fencingToken: number | null;
+    },
+  ) {
+    await tx(HISTORY).insert({
+      lock_name: name,
+      action,
+      actor,
+      holder: subject.holder,
+      fencing_token: subject.fencingToken,
+      reason: subject.reason,
+      at_ms: tx.raw(this.now),
+    });
+  }
+}
+
+function toNumberOrNull(value: string | number | null): number | null {
+  return value === null ? null : Number(value);
+}

@@ -1,0 +1,2 @@
+export * from './locks';
+export * from './permissions';
