@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 
 /**
  * Signs in with the guest provider from the sign-in page and waits for the
@@ -12,4 +12,18 @@ export async function signInAsGuest(page: Page, path = '/') {
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
+}
+
+/** Calls the portal's REST API as the `release-bot` CI pipeline (app-config.e2e.yaml). */
+export async function callAsReleaseBot(
+  request: APIRequestContext,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  data?: unknown,
+) {
+  return request.fetch(path, {
+    method,
+    data,
+    headers: { Authorization: 'Bearer e2e-release-bot-token-not-a-secret' },
+  });
 }

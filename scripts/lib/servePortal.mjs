@@ -27,7 +27,7 @@ export function buildApp({ log = console.log } = {}) {
 export async function startPortal({
   port,
   name = `run-${process.pid}`,
-  extraConfig = '',
+  extraConfigFiles = [],
   log = console.log,
   readyTimeoutMs = 240_000,
 }) {
@@ -54,7 +54,6 @@ export async function startPortal({
       '    connection:',
       `      directory: ${resolve(runDir, 'sqlite')}`,
       `  workingDirectory: ${resolve(runDir, 'scaffolder-workspace')}`,
-      extraConfig,
     ].join('\n'),
   );
 
@@ -68,6 +67,10 @@ export async function startPortal({
       resolve(REPO_ROOT, 'app-config.yaml'),
       '--config',
       configFile,
+      ...extraConfigFiles.flatMap(file => [
+        '--config',
+        resolve(REPO_ROOT, file),
+      ]),
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );

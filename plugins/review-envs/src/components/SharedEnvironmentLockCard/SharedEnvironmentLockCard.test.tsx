@@ -1,0 +1,106 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { SharedEnvironmentLock } from '@internal/plugin-review-envs-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ReviewEnvsApi, reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
+import { SharedEnvironmentLockCard } from './SharedEnvironmentLockCard';
+
+const ME = 'user:default/guest';
+
+const freeLock: SharedEnvironmentLock = {
+  name: 'staging',
+  title: 'Staging',
+  holder: null,
+  reason: null,
+  fencingToken: 3,
+  since: null,
+  expiresAt: null,
+  queue: [],
+};
+
+const heldLock = (holder: string): SharedEnvironmentLock => ({
+  ...freeLock,
+  holder,
+  reason: 'Release 2.4 smoke test',
+  fencingToken: 4,
+  since: '2026-11-22T10:00:00.000Z',
+  expiresAt: '2026-11-22T12:00:00.000Z',
+});
+
+function mockApi(): jest.Mocked<ReviewEnvsApi> {
+  return {
+    listLocks: jest.fn(),
+    claimLock: jest.fn().mockResolvedValue({}),
+    extendLock: jest.fn().mockResolvedValue({}),
+    releaseLock: jest.fn().mockResolvedValue(freeLock),
+    forceReleaseLock: jest.fn(),
+    joinLockQueue: jest.fn().mockResolvedValue(freeLock),
+    leaveLockQueue: jest.fn(),
+    lockHistory: jest.fn(),
+  };
+}
+
+async function renderCard(lock: SharedEnvironmentLock, api: ReviewEnvsApi) {
+  const onChange = jest.fn();
+  await renderInTestApp(
+    <SharedEnvironmentLockCard
+      lock={lock}
+      currentUserRef={ME}
+      onChange={onChange}
+    />,
+    { apis: [[reviewEnvsApiRef, api]] },
+  );
+  return onChange;
+}
+
+describe('SharedEnvironmentLockCard', () => {
+  it('claims a free lock with the reason and duration given', async () => {
+    const api = mockApi();
+    const onChange = await renderCard(freeLock, api);
+
+    expect(screen.getByText('Free')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Claim' }));
+    fireEvent.change(await screen.findByLabelText(/Reason/), {
+      target: { value: 'Release 2.4 smoke test' },
+    });
+    fireEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Claim' }),
+    );
+
+    await waitFor(() =>
+      expect(api.claimLock).toHaveBeenCalledWith('staging', {
+        reason: 'Release 2.4 smoke test',
+        durationMinutes: 120,
+      }),
+    );
+    await waitFor(() => expect(onChange).toHaveBeenCalled());
+  });
+
+  it("shows someone else's hold and offers the queue, not release", async () => {
+    await renderCard(heldLock('user:default/ada.lovelace'), mockApi());
+
+    expect(screen.getByText('Held by ada.lovelace')).toBeInTheDocument();
+    expect(
+      screen.getByText('Reason: Release 2.4 smoke test'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Join queue' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Release' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('releases my own hold with its fencing token', async () => {
+    const api = mockApi();
+    await renderCard(heldLock(ME), api);
+
+    expect(screen.getByText('Held by you')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Release' }));
+
+    await waitFor(() =>
+      expect(api.releaseLock).toHaveBeenCalledWith('staging', {
+        fencingToken: 4,
+      }),
+    );
+  });
+});

@@ -1,0 +1,196 @@
+import { InfoCard, StatusOK, StatusWarning } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { SharedEnvironmentLock } from '@internal/plugin-review-envs-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
+import { ClaimDialog, ClaimRequest } from './ClaimDialog';
+
+type DialogKind = 'claim' | 'extend' | 'queue';
+
+/**
+ * The lock on one shared environment: who holds it, why, since when and
+ * until when, who waits, and the actions open to the signed-in user.
+ */
+export const SharedEnvironmentLockCard = (props: {
+  lock: SharedEnvironmentLock;
+  currentUserRef?: string;
+  onChange: () => void;
+}) => {
+  const { lock, currentUserRef, onChange } = props;
+  const api = useApi(reviewEnvsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [dialog, setDialog] = useState<DialogKind>();
+  const [busy, setBusy] = useState(false);
+
+  const heldByMe = lock.holder !== null && lock.holder === currentUserRef;
+  const queued = lock.queue.some(entry => entry.requester === currentUserRef);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setDialog(undefined);
+    try {
+      await action();
+      alertApi.post({
+        message: done,
+        severity: 'success',
+        display: 'transient',
+      });
+    } catch (error) {
+      alertApi.post({ message: (error as Error).message, severity: 'error' });
+    } finally {
+      setBusy(false);
+      onChange();
+    }
+  };
+
+  const submit = (request: ClaimRequest) => {
+    if (dialog === 'claim') {
+      run(() => api.claimLock(lock.name, request), `You hold ${lock.title}`);
+    } else if (dialog === 'queue') {
+      run(
+        () => api.joinLockQueue(lock.name, request),
+        `You are in the queue for ${lock.title}`,
+      );
+    } else if (dialog === 'extend') {
+      run(
+        () =>
+          api.extendLock(lock.name, {
+            fencingToken: lock.fencingToken,
+            durationMinutes: request.durationMinutes,
+          }),
+        `${lock.title} extended`,
+      );
+    }
+  };
+
+  return (
+    <InfoCard title={`${lock.title} lock`}>
+      {lock.holder ? (
+        <Box>
+          <Typography variant="h6" component="p">
+            <StatusWarning>
+              Held by {heldByMe ? 'you' : displayName(lock.holder)}
+            </StatusWarning>
+          </Typography>
+          <Typography>Reason: {lock.reason}</Typography>
+          <Typography>Since: {formatTime(lock.since)}</Typography>
+          <Typography>Expires: {formatTime(lock.expiresAt)}</Typography>
+          <Typography variant="body2" color="textSecondary">
+            Fencing token {lock.fencingToken}
+          </Typography>
+        </Box>
+      ) : (
+        <Typography variant="h6" component="p">
+          <StatusOK>Free</StatusOK>
+        </Typography>
+      )}
+
+      <Box mt={2}>
+        <Typography variant="subtitle2">
+          Queue {lock.queue.length === 0 ? '(empty)' : `(${lock.queue.length})`}
+        </Typography>
+        <ol aria-label={`${lock.title} queue`}>
+          {lock.queue.map(entry => (
+            <li key={entry.requester}>
+              {displayName(entry.requester)}: {entry.reason} (
+              {entry.durationMinutes} min)
+            </li>
+          ))}
+        </ol>
+      </Box>
+
+      <Box display="flex" gridGap={8} mt={1}>
+        {!lock.holder && lock.queue.length === 0 && (
+          <Button
+            variant="contained"
+            color="primary"
+            disabled={busy}
+            onClick={() => setDialog('claim')}
+          >
+            Claim
+          </Button>
+        )}
+        {heldByMe && (
+          <>
+            <Button
+              variant="outlined"
+              disabled={busy}
+              onClick={() => setDialog('extend')}
+            >
+              Extend
+            </Button>
+            <Button
+              variant="contained"
+              color="primary"
+              disabled={busy}
+              onClick={() =>
+                run(
+                  () =>
+                    api.releaseLock(lock.name, {
+                      fencingToken: lock.fencingToken,
+                    }),
+                  `${lock.title} released`,
+                )
+              }
+            >
+              Release
+            </Button>
+          </>
+        )}
+        {!heldByMe && !queued && (lock.holder || lock.queue.length > 0) && (
+          <Button
+            variant="outlined"
+            disabled={busy}
+            onClick={() => setDialog('queue')}
+          >
+            Join queue
+          </Button>
+        )}
+        {queued && (
+          <Button
+            variant="outlined"
+            disabled={busy}
+            onClick={() =>
+              run(() => api.leaveLockQueue(lock.name), 'You left the queue')
+            }
+          >
+            Leave queue
+          </Button>
+        )}
+      </Box>
+
+      <ClaimDialog
+        open={dialog !== undefined}
+        title={dialogTitle(dialog, lock.title)}
+        submitLabel={submitLabel(dialog)}
+        askReason={dialog !== 'extend'}
+        onClose={() => setDialog(undefined)}
+        onSubmit={submit}
+      />
+    </InfoCard>
+  );
+};
+
+function dialogTitle(dialog: DialogKind | undefined, title: string) {
+  if (dialog === 'queue') return `Queue for ${title}`;
+  if (dialog === 'extend') return `Extend your hold on ${title}`;
+  return `Claim ${title}`;
+}
+
+function submitLabel(dialog: DialogKind | undefined) {
+  if (dialog === 'queue') return 'Join queue';
+  if (dialog === 'extend') return 'Extend';
+  return 'Claim';
+}
+
+/** `user:default/ada.lovelace` reads as `ada.lovelace`. */
+function displayName(ref: string) {
+  return ref.replace(/^[^:]+:(default\/)?/, '');
+}
+
+function formatTime(iso: string | null) {
+  return iso ? new Date(iso).toLocaleString() : '';
+}

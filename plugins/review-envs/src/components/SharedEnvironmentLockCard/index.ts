@@ -1,0 +1,1 @@
+export { SharedEnvironmentLockCard } from './SharedEnvironmentLockCard';
