@@ -22,11 +22,15 @@ export function buildApp({ log = console.log } = {}) {
 
 /**
  * Starts the backend serving the built app; resolves once it is ready.
+ * `database` replaces the run's own SQLite folder (e.g. a shared PostgreSQL);
+ * `config` and `extraConfigFiles` are added on top of app-config.yaml.
  * @returns {{ url: string, stop: () => Promise<void> }}
  */
 export async function startPortal({
   port,
   name = `run-${process.pid}`,
+  database,
+  config,
   extraConfigFiles = [],
   log = console.log,
   readyTimeoutMs = 240_000,
@@ -37,25 +41,24 @@ export async function startPortal({
   mkdirSync(resolve(runDir, 'scaffolder-workspace'), { recursive: true });
 
   const url = `http://localhost:${port}`;
+  const runConfig = {
+    app: { baseUrl: url },
+    backend: {
+      baseUrl: url,
+      listen: { port },
+      cors: { origin: url },
+      database: database ?? {
+        client: 'better-sqlite3',
+        connection: { directory: resolve(runDir, 'sqlite') },
+      },
+      workingDirectory: resolve(runDir, 'scaffolder-workspace'),
+    },
+  };
+  // JSON is YAML: one config file for this run, one for the caller's additions.
   const configFile = resolve(runDir, 'app-config.run.yaml');
-  writeFileSync(
-    configFile,
-    [
-      'app:',
-      `  baseUrl: ${url}`,
-      'backend:',
-      `  baseUrl: ${url}`,
-      '  listen:',
-      `    port: ${port}`,
-      '  cors:',
-      `    origin: ${url}`,
-      '  database:',
-      '    client: better-sqlite3',
-      '    connection:',
-      `      directory: ${resolve(runDir, 'sqlite')}`,
-      `  workingDirectory: ${resolve(runDir, 'scaffolder-workspace')}`,
-    ].join('\n'),
-  );
+  writeFileSync(configFile, JSON.stringify(runConfig, null, 2));
+  const callerConfigFile = resolve(runDir, 'app-config.caller.yaml');
+  writeFileSync(callerConfigFile, JSON.stringify(config ?? {}, null, 2));
 
   const backend = spawn(
     'yarn',
@@ -67,6 +70,8 @@ export async function startPortal({
       resolve(REPO_ROOT, 'app-config.yaml'),
       '--config',
       configFile,
+      '--config',
+      callerConfigFile,
       ...extraConfigFiles.flatMap(file => [
         '--config',
         resolve(REPO_ROOT, file),

@@ -1,0 +1,173 @@
+// yarn bench:review-envs: the shared-environment lock under contention.
+// Two backend processes share one PostgreSQL (fresh databases, dropped at
+// the end); 100 callers, each with its own service token, claim the free
+// staging lock at the same moment, half through each process.
+//  - lock_claim_winners: claims answered 201 (must be exactly 1)
+//  - lock_claim_p99_ms: p99 latency of those 100 claims
+// Needs PostgreSQL: BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432.
+import pg from 'pg';
+import { startPortal } from '../lib/servePortal.mjs';
+
+const CLAIMS = 100;
+const PORTS = [7037, 7038];
+const postgresUrl = new URL(
+  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432',
+);
+const prefix = `bench_review_envs_${Date.now()}_`;
+
+const tokens = Array.from({ length: CLAIMS }, (_, i) => ({
+  token: `bench-claimant-token-${String(i).padStart(3, '0')}`,
+  subject: `claimant-${i}`,
+}));
+const database = {
+  client: 'pg',
+  prefix,
+  connection: {
+    host: postgresUrl.hostname,
+    port: Number(postgresUrl.port || 5432),
+    user: decodeURIComponent(postgresUrl.username || 'postgres'),
+    password: decodeURIComponent(postgresUrl.password || ''),
+  },
+};
+const config = {
+  backend: {
+    auth: {
+      externalAccess: tokens.map(({ token, subject }) => ({
+        type: 'static',
+        options: { token, subject },
+      })),
+    },
+  },
+};
+
+await assertPostgresReachable();
+const portals = [];
+try {
+  // One after the other: the first creates the databases and runs migrations.
+  for (const port of PORTS) {
+    portals.push(
+      await startPortal({
+        port,
+        name: `bench-review-envs-${port}`,
+        database,
+        config,
+      }),
+    );
+  }
+  await warmUp();
+
+  const started = Date.now();
+  const results = await Promise.all(
+    tokens.map(({ token }, i) =>
+      timedClaim(portals[i % portals.length].url, token),
+    ),
+  );
+  const wallMs = Date.now() - started;
+
+  const winners = results.filter(result => result.status === 201);
+  const conflicts = results.filter(result => result.status === 409);
+  const others = results.filter(r => r.status !== 201 && r.status !== 409);
+  const latencies = results.map(result => result.ms).sort((a, b) => a - b);
+  console.log(
+    `${CLAIMS} concurrent claims over ${portals.length} backends in ${wallMs} ms: ` +
+      `${winners.length} granted, ${conflicts.length} refused (409), ${others.length} other`,
+  );
+  for (const other of others.slice(0, 5))
+    console.log(`  unexpected: ${other.status} ${other.body}`);
+  if (winners[0]) console.log(`winner: ${winners[0].body}`);
+  console.log(
+    `claim latency: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(
+      latencies,
+      99,
+    )} ms, max ${latencies.at(-1)} ms`,
+  );
+  console.log(`RESULT lock_claim_winners ${winners.length} count`);
+  console.log(`RESULT lock_claim_p99_ms ${percentile(latencies, 99)} ms`);
+} finally {
+  await Promise.all(portals.map(portal => portal.stop()));
+  await dropBenchDatabases();
+}
+
+async function timedClaim(url, token) {
+  const started = performance.now();
+  const response = await fetch(`${url}/api/review-envs/locks/staging/claim`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ reason: 'benchmark', durationMinutes: 30 }),
+  });
+  const body = await response.text();
+  return {
+    status: response.status,
+    ms: Math.round(performance.now() - started),
+    body,
+  };
+}
+
+/** Both processes have answered an authenticated lock read before timing starts. */
+async function warmUp() {
+  for (const portal of portals) {
+    for (let i = 0; i < 5; i++) {
+      const response = await fetch(
+        `${portal.url}/api/review-envs/locks/staging`,
+        {
+          headers: { Authorization: `Bearer ${tokens[i].token}` },
+        },
+      );
+      if (!response.ok)
+        throw new Error(
+          `warm-up failed: ${response.status} ${await response.text()}`,
+        );
+      const lock = await response.json();
+      if (lock.holder)
+        throw new Error(
+          `staging is not free before the benchmark: ${JSON.stringify(lock)}`,
+        );
+    }
+  }
+}
+
+function percentile(sorted, p) {
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+async function withPostgres(fn) {
+  const client = new pg.Client({
+    ...database.connection,
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function assertPostgresReachable() {
+  try {
+    await withPostgres(client => client.query('select 1'));
+  } catch (error) {
+    console.error(
+      `PostgreSQL at ${postgresUrl.host} is not reachable (${error.message}); ` +
+        'this benchmark needs one: set BENCH_POSTGRES_URL.',
+    );
+    process.exit(1);
+  }
+}
+
+async function dropBenchDatabases() {
+  await withPostgres(async client => {
+    const { rows } = await client.query(
+      'select datname from pg_database where datname like $1',
+      [`${prefix}%`],
+    );
+    for (const { datname } of rows) {
+      await client.query(`drop database if exists "${datname}" with (force)`);
+    }
+  });
+}
