@@ -84,19 +84,41 @@ export class DatabaseLockStore implements LockStore {
     durationMs: number;
   }): Promise<LockWriteResult> {
     const { name, holder, reason, durationMs } = options;
+    const seen = await this.readForClaim(name);
+    if (!seen) return { refused: 'unknown-lock' };
+    const overdue = seen.holder !== null && seen.expiresAtMs! <= seen.nowMs;
+    if (seen.holder !== null && !overdue) {
+      return { refused: 'held', lock: seen };
+    }
+    if (seen.queued) {
+      // The queue goes first: settle hands the lock to its head.
+      const settled = await this.get(name);
+      return settled!.holder
+        ? { refused: 'held', lock: settled! }
+        : { refused: 'queue-not-empty', lock: settled! };
+    }
+
+    // Compare-and-set on the fencing token that was read: of concurrent
+    // claimants on any replica, the one whose write lands first wins and
+    // every other write matches no row.
     return this.db.transaction(async tx => {
-      await this.settle(tx, name);
       const granted = await tx(LOCKS)
-        .where({ name })
-        .whereNull('holder')
+        .where({ name, fencing_token: seen.fencingToken })
+        .where(free =>
+          free
+            .whereNull('holder')
+            .orWhere('expires_at_ms', '<=', tx.raw(this.now)),
+        )
         .whereNotExists(tx(QUEUE).where({ lock_name: name }).select('id'))
         .update(this.grantColumns(tx, holder, reason, durationMs));
-      const lock = await this.read(tx, name);
-      if (!lock) return { refused: 'unknown-lock' };
+      const lock = (await this.read(tx, name))!;
       if (granted === 0) {
         return lock.holder
           ? { refused: 'held', lock }
           : { refused: 'queue-not-empty', lock };
+      }
+      if (overdue) {
+        await this.record(tx, name, 'expired', SYSTEM_ACTOR, seen);
       }
       await this.record(tx, name, 'claimed', holder, lock);
       return { lock };
@@ -328,8 +350,28 @@ export class DatabaseLockStore implements LockStore {
     return { refused: 'stale-token', lock };
   }
 
+  /**
+   * One round trip: the lock row, the database clock and whether anyone
+   * queues (the queue itself is left empty).
+   */
+  private async readForClaim(
+    name: string,
+  ): Promise<(StoredLock & { queued: boolean }) | undefined> {
+    const row: (LockRow & { queued: string | number }) | undefined =
+      await this.db(LOCKS)
+        .where({ name })
+        .select(
+          '*',
+          this.db.raw(`${this.now} as now_ms`),
+          this.db(QUEUE).where({ lock_name: name }).count('*').as('queued'),
+        )
+        .first();
+    if (!row) return undefined;
+    return { ...toStoredLock(row, []), queued: Number(row.queued) > 0 };
+  }
+
   private async read(
-    tx: Knex.Transaction,
+    tx: Knex | Knex.Transaction,
     name: string,
   ): Promise<StoredLock | undefined> {
     const row: LockRow | undefined = await tx(LOCKS)
@@ -340,21 +382,7 @@ export class DatabaseLockStore implements LockStore {
     const queue: QueueRow[] = await tx(QUEUE)
       .where({ lock_name: name })
       .orderBy('id');
-    return {
-      name: row.name,
-      holder: row.holder,
-      reason: row.reason,
-      fencingToken: Number(row.fencing_token),
-      acquiredAtMs: toNumberOrNull(row.acquired_at_ms),
-      expiresAtMs: toNumberOrNull(row.expires_at_ms),
-      nowMs: Number(row.now_ms),
-      queue: queue.map(entry => ({
-        requester: entry.requester,
-        reason: entry.reason,
-        durationMinutes: Math.round(Number(entry.duration_ms) / 60_000),
-        enqueuedAtMs: Number(entry.enqueued_at_ms),
-      })),
-    };
+    return toStoredLock(row, queue);
   }
 
   private async record(
@@ -376,6 +404,24 @@ export class DatabaseLockStore implements LockStore {
       at_ms: tx.raw(this.now),
     });
   }
+}
+
+function toStoredLock(row: LockRow, queue: QueueRow[]): StoredLock {
+  return {
+    name: row.name,
+    holder: row.holder,
+    reason: row.reason,
+    fencingToken: Number(row.fencing_token),
+    acquiredAtMs: toNumberOrNull(row.acquired_at_ms),
+    expiresAtMs: toNumberOrNull(row.expires_at_ms),
+    nowMs: Number(row.now_ms),
+    queue: queue.map(entry => ({
+      requester: entry.requester,
+      reason: entry.reason,
+      durationMinutes: Math.round(Number(entry.duration_ms) / 60_000),
+      enqueuedAtMs: Number(entry.enqueued_at_ms),
+    })),
+  };
 }
 
 function toNumberOrNull(value: string | number | null): number | null {
