@@ -55,6 +55,11 @@ try {
     );
   }
   await warmUp();
+  const baseline = await concurrentHealthChecks();
+  console.log(
+    `baseline: ${CLAIMS} concurrent health checks (no database) over ${portals.length} backends: ` +
+      `p50 ${percentile(baseline, 50)} ms, p99 ${percentile(baseline, 99)} ms`,
+  );
 
   const started = Date.now();
   const results = await Promise.all(
@@ -104,6 +109,21 @@ async function timedClaim(url, token) {
     ms: Math.round(performance.now() - started),
     body,
   };
+}
+
+/** What the HTTP stack alone costs under the same burst, for comparison. */
+async function concurrentHealthChecks() {
+  const latencies = await Promise.all(
+    tokens.map(async (_, i) => {
+      const started = performance.now();
+      const response = await fetch(
+        `${portals[i % portals.length].url}/api/review-envs/health`,
+      );
+      await response.text();
+      return Math.round(performance.now() - started);
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
 }
 
 /** Both processes have answered an authenticated lock read before timing starts. */
