@@ -1,4 +1,6 @@
 import {
+  TestDatabaseId,
+  TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -10,15 +12,22 @@ import { reviewEnvsPlugin } from './plugin';
 const ADA = 'user:default/ada';
 const BOB = 'user:default/bob';
 
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+let databaseId: TestDatabaseId;
+
+/** A backend with the plugin on a fresh database of the current kind. */
 async function startPortal(
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
+  const knex = await databases.init(databaseId);
   const { server } = await startTestBackend({
     features: [
       reviewEnvsPlugin,
+      mockServices.database.factory({ knex }),
       mockServices.permissions.factory({ result: permission }),
+      mockServices.scheduler.factory(),
     ],
   });
   return server;
@@ -28,126 +37,133 @@ const as = (user: string) => ({
   Authorization: mockCredentials.user.header(user),
 });
 
-describe('review-envs backend: shared environment locks', () => {
-  it('answers its health check without credentials, and nothing else', async () => {
-    const server = await startPortal();
-
-    expect((await request(server).get('/api/review-envs/health')).status).toBe(
-      200,
-    );
-    const anonymous = await request(server)
-      .get('/api/review-envs/locks')
-      .set('Authorization', mockCredentials.none.header());
-    expect(anonymous.status).toBe(401);
-  });
-
-  it('lets one developer claim staging, shows it held to another, and releases it', async () => {
-    const server = await startPortal();
-
-    const claim = await request(server)
-      .post('/api/review-envs/locks/staging/claim')
-      .set(as(ADA))
-      .send({ reason: 'Release 2.4 smoke test', durationMinutes: 30 });
-    expect(claim.status).toBe(201);
-    expect(claim.body).toMatchObject({
-      name: 'staging',
-      holder: ADA,
-      fencingToken: 1,
+describe.each(databases.eachSupportedId())(
+  'review-envs backend: shared environment locks on %s',
+  id => {
+    beforeAll(() => {
+      databaseId = id;
     });
 
-    const refused = await request(server)
-      .post('/api/review-envs/locks/staging/claim')
-      .set(as(BOB))
-      .send({ reason: 'hotfix' });
-    expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toContain(ADA);
-    expect(refused.body.error.message).toContain(claim.body.expiresAt);
+    it('answers its health check without credentials, and nothing else', async () => {
+      const server = await startPortal();
 
-    const seen = await request(server)
-      .get('/api/review-envs/locks')
-      .set(as(BOB));
-    expect(seen.body.items).toEqual([
-      expect.objectContaining({
+      expect(
+        (await request(server).get('/api/review-envs/health')).status,
+      ).toBe(200);
+      const anonymous = await request(server)
+        .get('/api/review-envs/locks')
+        .set('Authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
+    });
+
+    it('lets one developer claim staging, shows it held to another, and releases it', async () => {
+      const server = await startPortal();
+
+      const claim = await request(server)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(ADA))
+        .send({ reason: 'Release 2.4 smoke test', durationMinutes: 30 });
+      expect(claim.status).toBe(201);
+      expect(claim.body).toMatchObject({
         name: 'staging',
-        title: 'Staging',
         holder: ADA,
-        reason: 'Release 2.4 smoke test',
-      }),
-    ]);
+        fencingToken: 1,
+      });
 
-    const check = await request(server)
-      .get('/api/review-envs/locks/staging/check?token=1')
-      .set(as(BOB));
-    expect(check.body).toMatchObject({ allowed: true, holder: ADA });
+      const refused = await request(server)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(BOB))
+        .send({ reason: 'hotfix' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toContain(ADA);
+      expect(refused.body.error.message).toContain(claim.body.expiresAt);
 
-    const released = await request(server)
-      .post('/api/review-envs/locks/staging/release')
-      .set(as(ADA))
-      .send({ fencingToken: 1 });
-    expect(released.status).toBe(200);
-    expect(released.body.holder).toBeNull();
+      const seen = await request(server)
+        .get('/api/review-envs/locks')
+        .set(as(BOB));
+      expect(seen.body.items).toEqual([
+        expect.objectContaining({
+          name: 'staging',
+          title: 'Staging',
+          holder: ADA,
+          reason: 'Release 2.4 smoke test',
+        }),
+      ]);
 
-    const stale = await request(server)
-      .get('/api/review-envs/locks/staging/check?token=1')
-      .set(as(BOB));
-    expect(stale.body).toMatchObject({ allowed: false, holder: null });
-  });
+      const check = await request(server)
+        .get('/api/review-envs/locks/staging/check?token=1')
+        .set(as(BOB));
+      expect(check.body).toMatchObject({ allowed: true, holder: ADA });
 
-  it('turns bad input into 400, unknown locks into 404 and stale tokens into 409', async () => {
-    const server = await startPortal();
+      const released = await request(server)
+        .post('/api/review-envs/locks/staging/release')
+        .set(as(ADA))
+        .send({ fencingToken: 1 });
+      expect(released.status).toBe(200);
+      expect(released.body.holder).toBeNull();
 
-    const noReason = await request(server)
-      .post('/api/review-envs/locks/staging/claim')
-      .set(as(ADA))
-      .send({ durationMinutes: 10 });
-    expect(noReason.status).toBe(400);
-    expect(noReason.body.error.message).toContain('reason');
+      const stale = await request(server)
+        .get('/api/review-envs/locks/staging/check?token=1')
+        .set(as(BOB));
+      expect(stale.body).toMatchObject({ allowed: false, holder: null });
+    });
 
-    const tooLong = await request(server)
-      .post('/api/review-envs/locks/staging/claim')
-      .set(as(ADA))
-      .send({ reason: 'all week', durationMinutes: 10_000 });
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.body.error.message).toContain('over the limit of 480');
+    it('turns bad input into 400, unknown locks into 404 and stale tokens into 409', async () => {
+      const server = await startPortal();
 
-    const unknown = await request(server)
-      .post('/api/review-envs/locks/production/claim')
-      .set(as(ADA))
-      .send({ reason: 'nope' });
-    expect(unknown.status).toBe(404);
+      const noReason = await request(server)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(ADA))
+        .send({ durationMinutes: 10 });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.error.message).toContain('reason');
 
-    await request(server)
-      .post('/api/review-envs/locks/staging/claim')
-      .set(as(ADA))
-      .send({ reason: 'r' });
-    const stale = await request(server)
-      .post('/api/review-envs/locks/staging/extend')
-      .set(as(ADA))
-      .send({ fencingToken: 0 });
-    expect(stale.status).toBe(409);
-    expect(stale.body.error.message).toContain('Stale fencing token');
-  });
+      const tooLong = await request(server)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(ADA))
+        .send({ reason: 'all week', durationMinutes: 10_000 });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.message).toContain('over the limit of 480');
 
-  it('keeps force-release for those the policy allows', async () => {
-    const denied = await startPortal(AuthorizeResult.DENY);
-    await request(denied)
-      .post('/api/review-envs/locks/staging/claim')
-      .set(as(ADA))
-      .send({ reason: 'r' });
-    const refused = await request(denied)
-      .post('/api/review-envs/locks/staging/force-release')
-      .set(as(BOB));
-    expect(refused.status).toBe(403);
+      const unknown = await request(server)
+        .post('/api/review-envs/locks/production/claim')
+        .set(as(ADA))
+        .send({ reason: 'nope' });
+      expect(unknown.status).toBe(404);
 
-    const allowed = await startPortal(AuthorizeResult.ALLOW);
-    await request(allowed)
-      .post('/api/review-envs/locks/staging/claim')
-      .set(as(ADA))
-      .send({ reason: 'r' });
-    const released = await request(allowed)
-      .post('/api/review-envs/locks/staging/force-release')
-      .set(as(BOB));
-    expect(released.status).toBe(200);
-    expect(released.body.holder).toBeNull();
-  });
-});
+      await request(server)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(ADA))
+        .send({ reason: 'r' });
+      const stale = await request(server)
+        .post('/api/review-envs/locks/staging/extend')
+        .set(as(ADA))
+        .send({ fencingToken: 0 });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toContain('Stale fencing token');
+    });
+
+    it('keeps force-release for those the policy allows', async () => {
+      const denied = await startPortal(AuthorizeResult.DENY);
+      await request(denied)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(ADA))
+        .send({ reason: 'r' });
+      const refused = await request(denied)
+        .post('/api/review-envs/locks/staging/force-release')
+        .set(as(BOB));
+      expect(refused.status).toBe(403);
+
+      const allowed = await startPortal(AuthorizeResult.ALLOW);
+      await request(allowed)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(ADA))
+        .send({ reason: 'r' });
+      const released = await request(allowed)
+        .post('/api/review-envs/locks/staging/force-release')
+        .set(as(BOB));
+      expect(released.status).toBe(200);
+      expect(released.body.holder).toBeNull();
+    });
+  },
+);
