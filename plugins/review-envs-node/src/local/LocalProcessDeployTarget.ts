@@ -1,0 +1,344 @@
+import { InputError } from '@backstage/errors';
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import {
+  DeployFailedError,
+  DeployLog,
+  DeployRequest,
+  DeployTarget,
+  Deployment,
+} from '../DeployTarget';
+import { git, resolveCommit } from './git';
+import { isGroupAlive, stopGroup } from './processGroup';
+
+export type LocalProcessDeployTargetOptions = {
+  /** Folder for worktrees, logs and state, e.g. `data/review-envs`. */
+  workDir: string;
+  /** Shell command that starts a version; it must listen on `$PORT`. */
+  command: string;
+  /** Path that must answer 200 before a version is ready. Default `/`. */
+  healthPath?: string;
+  /** How long a new version may take to become healthy. Default 60 s. */
+  healthTimeoutMs?: number;
+  /** How long a version may take to stop after SIGTERM. Default 5 s. */
+  stopTimeoutMs?: number;
+};
+
+/** What is kept on disk about an environment's running version. */
+type LocalState = {
+  environmentId: string;
+  repository: string;
+  version: string;
+  port: number;
+  pid: number;
+  worktree: string;
+  logFile: string;
+  startedAt: string;
+};
+
+const ENVIRONMENT_ID = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Runs each environment as a local process group started from a git worktree
+ * of the requested commit, on a free port, with its output in a log file.
+ * State lives in files under `workDir`, so a restarted portal re-attaches to
+ * running versions (or removes dead ones) instead of leaking them.
+ */
+export class LocalProcessDeployTarget implements DeployTarget {
+  readonly type = 'local';
+
+  private readonly workDir: string;
+  private readonly command: string;
+  private readonly healthPath: string;
+  private readonly healthTimeoutMs: number;
+  private readonly stopTimeoutMs: number;
+  /** Deploys and teardowns of one environment run one at a time. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(options: LocalProcessDeployTargetOptions) {
+    this.workDir = resolve(options.workDir);
+    this.command = options.command;
+    this.healthPath = options.healthPath ?? '/';
+    this.healthTimeoutMs = options.healthTimeoutMs ?? 60_000;
+    this.stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
+    mkdirSync(this.environmentsDir(), { recursive: true });
+  }
+
+  async deploy(
+    request: DeployRequest,
+    log: DeployLog = () => {},
+  ): Promise<Deployment> {
+    assertEnvironmentId(request.environmentId);
+    return this.serialized(request.environmentId, () =>
+      this.doDeploy(request, log),
+    );
+  }
+
+  async teardown(
+    environmentId: string,
+    log: DeployLog = () => {},
+  ): Promise<void> {
+    assertEnvironmentId(environmentId);
+    return this.serialized(environmentId, async () => {
+      const state = this.readState(environmentId);
+      if (state) {
+        log(`Stopping ${environmentId} (pid ${state.pid})`);
+        await this.retire(state);
+      }
+      rmSync(this.environmentDir(environmentId), {
+        recursive: true,
+        force: true,
+      });
+      log(`${environmentId} is gone`);
+    });
+  }
+
+  async get(environmentId: string): Promise<Deployment | undefined> {
+    assertEnvironmentId(environmentId);
+    const state = this.readState(environmentId);
+    return state && isGroupAlive(state.pid) ? toDeployment(state) : undefined;
+  }
+
+  async list(): Promise<Deployment[]> {
+    return this.allStates()
+      .filter(state => isGroupAlive(state.pid))
+      .map(toDeployment);
+  }
+
+  async logs(environmentId: string, maxLines = 200): Promise<string[]> {
+    assertEnvironmentId(environmentId);
+    const state = this.readState(environmentId);
+    return state ? tail(state.logFile, maxLines) : [];
+  }
+
+  async recover(): Promise<{ adopted: Deployment[]; reaped: string[] }> {
+    const adopted: Deployment[] = [];
+    const reaped: string[] = [];
+    for (const state of this.allStates()) {
+      if (isGroupAlive(state.pid)) {
+        adopted.push(toDeployment(state));
+      } else {
+        await this.teardown(state.environmentId);
+        reaped.push(state.environmentId);
+      }
+    }
+    return { adopted, reaped };
+  }
+
+  private async doDeploy(
+    request: DeployRequest,
+    log: DeployLog,
+  ): Promise<Deployment> {
+    const { environmentId, source } = request;
+    const repository = resolve(source.repository);
+    if (!existsSync(join(repository, '.git'))) {
+      throw new InputError(`${source.repository} is not a git repository`);
+    }
+    const version = await resolveCommit(repository, source.ref);
+    const previous = this.readState(environmentId);
+    const releaseName = `${version.slice(0, 12)}-${Date.now()}`;
+    const worktree = join(this.environmentDir(environmentId), releaseName);
+    const logFile = `${worktree}.log`;
+
+    log(`Checking out ${source.ref} (${version.slice(0, 12)}) into a worktree`);
+    await git(repository, ['worktree', 'add', '--detach', worktree, version]);
+
+    const port = await freePort();
+    log(`Starting '${this.command}' on port ${port}`);
+    const out = openSync(logFile, 'a');
+    const child = spawn('/bin/sh', ['-c', this.command], {
+      cwd: worktree,
+      env: { ...process.env, ...request.env, PORT: String(port) },
+      detached: true,
+      stdio: ['ignore', out, out],
+    });
+    closeSync(out);
+    child.unref();
+    let exitCode: number | null | undefined;
+    child.once('exit', code => {
+      exitCode = code;
+    });
+    child.once('error', () => {
+      exitCode = -1;
+    });
+
+    const state: LocalState = {
+      environmentId,
+      repository,
+      version,
+      port,
+      pid: child.pid!,
+      worktree,
+      logFile,
+      startedAt: new Date().toISOString(),
+    };
+
+    const unhealthy = await this.waitForHealth(port, () => exitCode);
+    if (unhealthy) {
+      const output = tail(logFile, 50);
+      await this.retire(state);
+      log(
+        `Deploy failed: ${unhealthy}; ${
+          previous
+            ? 'the previous version keeps serving'
+            : 'nothing was running'
+        }`,
+      );
+      throw new DeployFailedError(`${environmentId}: ${unhealthy}`, output);
+    }
+
+    this.writeState(state);
+    log(`Healthy at http://127.0.0.1:${port}${this.healthPath}`);
+    if (previous) {
+      log(`Retiring the previous version (${previous.version.slice(0, 12)})`);
+      await this.retire(previous);
+    }
+    return toDeployment(state);
+  }
+
+  /** Resolves to undefined once the health path answers 200, else to the reason it never did. */
+  private async waitForHealth(
+    port: number,
+    exitCode: () => number | null | undefined,
+  ): Promise<string | undefined> {
+    const url = `http://127.0.0.1:${port}${this.healthPath}`;
+    const deadline = Date.now() + this.healthTimeoutMs;
+    let last = 'no answer';
+    while (Date.now() < deadline) {
+      const code = exitCode();
+      if (code !== undefined) {
+        return `the process exited with code ${code} before ${url} answered 200`;
+      }
+      try {
+        const response = await fetch(url, {
+          signal: AbortSignal.timeout(2_000),
+        });
+        await response.arrayBuffer();
+        if (response.status === 200) return undefined;
+        last = `status ${response.status}`;
+      } catch (error) {
+        last = (error as Error).message;
+      }
+      await new Promise(done => setTimeout(done, 200));
+    }
+    return `${url} did not answer 200 within ${
+      this.healthTimeoutMs / 1000
+    } s (last: ${last})`;
+  }
+
+  /** Stops a version and removes its worktree and log. */
+  private async retire(state: LocalState) {
+    await stopGroup(state.pid, this.stopTimeoutMs);
+    try {
+      await git(state.repository, [
+        'worktree',
+        'remove',
+        '--force',
+        state.worktree,
+      ]);
+    } catch {
+      rmSync(state.worktree, { recursive: true, force: true });
+      await git(state.repository, ['worktree', 'prune']).catch(() => {});
+    }
+    rmSync(state.logFile, { force: true });
+  }
+
+  private serialized<T>(
+    environmentId: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const before = this.queues.get(environmentId) ?? Promise.resolve();
+    const run = before.catch(() => {}).then(work);
+    this.queues.set(environmentId, run);
+    run
+      .catch(() => {})
+      .finally(() => {
+        if (this.queues.get(environmentId) === run)
+          this.queues.delete(environmentId);
+      });
+    return run;
+  }
+
+  private environmentsDir() {
+    return join(this.workDir, 'environments');
+  }
+
+  private environmentDir(environmentId: string) {
+    return join(this.environmentsDir(), environmentId);
+  }
+
+  private statePath(environmentId: string) {
+    return join(this.environmentDir(environmentId), 'state.json');
+  }
+
+  private readState(environmentId: string): LocalState | undefined {
+    try {
+      return JSON.parse(readFileSync(this.statePath(environmentId), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private writeState(state: LocalState) {
+    const path = this.statePath(state.environmentId);
+    writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2));
+    renameSync(`${path}.tmp`, path);
+  }
+
+  private allStates(): LocalState[] {
+    return readdirSync(this.environmentsDir())
+      .map(environmentId => this.readState(environmentId))
+      .filter((state): state is LocalState => state !== undefined);
+  }
+}
+
+function assertEnvironmentId(environmentId: string) {
+  if (!ENVIRONMENT_ID.test(environmentId)) {
+    throw new InputError(
+      `'${environmentId}' is not a valid environment id: lower-case letters, digits and dashes, at most 63`,
+    );
+  }
+}
+
+function toDeployment(state: LocalState): Deployment {
+  return {
+    environmentId: state.environmentId,
+    version: state.version,
+    url: `http://127.0.0.1:${state.port}`,
+    startedAt: state.startedAt,
+    details: { pid: state.pid, port: state.port },
+  };
+}
+
+function tail(file: string, maxLines: number): string[] {
+  try {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    return lines.slice(-maxLines);
+  } catch {
+    return [];
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}

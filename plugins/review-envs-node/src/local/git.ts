@@ -1,0 +1,32 @@
+import { InputError } from '@backstage/errors';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+export async function git(repository: string, args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('git', ['-C', repository, ...args], {
+    maxBuffer: 10 * 1024 * 1024,
+  });
+  return stdout.trim();
+}
+
+/** The commit a branch, tag or SHA names; bad or unknown refs are an InputError. */
+export async function resolveCommit(
+  repository: string,
+  ref: string,
+): Promise<string> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$/.test(ref) || ref.includes('..')) {
+    throw new InputError(`'${ref}' is not a valid git ref`);
+  }
+  try {
+    return await git(repository, [
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      `${ref}^{commit}`,
+    ]);
+  } catch {
+    throw new InputError(`'${ref}' names no commit in ${repository}`);
+  }
+}
