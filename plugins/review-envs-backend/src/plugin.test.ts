@@ -1,4 +1,5 @@
 import {
+  createMockDirectory,
   TestDatabaseId,
   TestDatabases,
   mockCredentials,
@@ -28,6 +29,11 @@ async function startPortal(
       mockServices.database.factory({ knex }),
       mockServices.permissions.factory({ result: permission }),
       mockServices.scheduler.factory(),
+      mockServices.rootConfig.factory({
+        data: {
+          reviewEnvs: { local: { workDir: createMockDirectory().path } },
+        },
+      }),
     ],
   });
   return server;
@@ -164,6 +170,64 @@ describe.each(databases.eachSupportedId())(
         .set(as(BOB));
       expect(released.status).toBe(200);
       expect(released.body.holder).toBeNull();
+    });
+
+    it('takes pull request state, lists the environment, and lets only its author or an admin tear it down', async () => {
+      const server = await startPortal(AuthorizeResult.DENY);
+      const pullRequest = {
+        repository: 'acme/web',
+        number: 7,
+        title: 'Invoice export',
+        branch: 'feature/export',
+        headSha: 'a'.repeat(40),
+        author: 'ada',
+        open: true,
+        labels: ['review'],
+      };
+
+      const bad = await request(server)
+        .post('/api/review-envs/pull-requests')
+        .set(as(ADA))
+        .send({ ...pullRequest, headSha: 'not a sha' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('headSha');
+
+      const observed = await request(server)
+        .post('/api/review-envs/pull-requests')
+        .set(as(ADA))
+        .send(pullRequest);
+      expect(observed.status).toBe(202);
+      expect(observed.body.environment).toMatchObject({
+        id: 'acme-web-pr-7',
+        state: 'pending',
+        author: 'ada',
+      });
+
+      const listed = await request(server)
+        .get('/api/review-envs/environments')
+        .set(as(BOB));
+      expect(listed.body.items.map((env: { id: string }) => env.id)).toEqual([
+        'acme-web-pr-7',
+      ]);
+      expect(
+        (
+          await request(server)
+            .get('/api/review-envs/environments/nope')
+            .set(as(BOB))
+        ).status,
+      ).toBe(404);
+
+      const refused = await request(server)
+        .delete('/api/review-envs/environments/acme-web-pr-7')
+        .set(as(BOB));
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toContain('ada');
+
+      const accepted = await request(server)
+        .delete('/api/review-envs/environments/acme-web-pr-7')
+        .set(as(ADA));
+      expect(accepted.status).toBe(202);
+      expect(accepted.body.state).toBe('tearing-down');
     });
   },
 );

@@ -3,10 +3,18 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { reviewEnvsPermissions } from '@internal/plugin-review-envs-common';
+import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { DatabaseLockStore } from './database/DatabaseLockStore';
+import { ReviewEnvironments } from './environments/ReviewEnvironments';
+import { readReviewEnvironmentsConfig } from './environments/ReviewEnvironmentsConfig';
 import { SharedEnvironmentLocks } from './locks/SharedEnvironmentLocks';
 import { readSharedEnvironments } from './locks/SharedEnvironmentsConfig';
-import { createRouter } from './service/router';
+import { createEnvironmentsRouter } from './service/environmentsRouter';
+import { createHealthRouter } from './service/healthRouter';
+import { createLocksRouter } from './service/locksRouter';
+
+const WORK_TASK_ID = 'review-envs-work';
 
 export const reviewEnvsPlugin = createBackendPlugin({
   pluginId: 'review-envs',
@@ -17,28 +25,43 @@ export const reviewEnvsPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
+        logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
-      async init({
-        config,
-        database,
-        httpAuth,
-        httpRouter,
-        permissions,
-        permissionsRegistry,
-        scheduler,
-      }) {
-        permissionsRegistry.addPermissions(reviewEnvsPermissions);
+      async init(deps) {
+        const { config, database, httpAuth, httpRouter, permissions } = deps;
+        deps.permissionsRegistry.addPermissions(reviewEnvsPermissions);
+
         const locks = await SharedEnvironmentLocks.create({
           store: await DatabaseLockStore.create({ database }),
           environments: readSharedEnvironments(config),
         });
+        const environmentsConfig = readReviewEnvironmentsConfig(config);
+        const target = new LocalProcessDeployTarget({
+          workDir: environmentsConfig.local.workDir,
+          command: environmentsConfig.local.command,
+          healthPath: environmentsConfig.local.healthPath,
+          healthTimeoutMs: environmentsConfig.local.healthTimeoutMs,
+        });
+        const environments = new ReviewEnvironments(
+          await DatabaseEnvironmentStore.create({ database }),
+          target,
+          environmentsConfig,
+          deps.logger,
+          () => {
+            deps.scheduler.triggerTask(WORK_TASK_ID).catch(() => {
+              // Already running: the next run picks the change up.
+            });
+          },
+        );
+
         // Reading the locks expires overdue grants and hands free locks to
         // their queue; doing it every minute records both promptly even when
         // nobody looks. One replica at a time runs it.
-        await scheduler.scheduleTask({
+        await deps.scheduler.scheduleTask({
           id: 'review-envs-settle-locks',
           frequency: { minutes: 1 },
           timeout: { minutes: 1 },
@@ -47,7 +70,27 @@ export const reviewEnvsPlugin = createBackendPlugin({
             await locks.list();
           },
         });
-        httpRouter.use(await createRouter({ httpAuth, permissions, locks }));
+        // Deploys, teardowns and expiry; also run at once after each change.
+        await deps.scheduler.scheduleTask({
+          id: WORK_TASK_ID,
+          frequency: { seconds: 10 },
+          timeout: { minutes: 20 },
+          scope: 'global',
+          fn: () => environments.runWork(),
+        });
+        deps.lifecycle.addStartupHook(() => environments.recover());
+
+        httpRouter.use(
+          await createLocksRouter({ httpAuth, permissions, locks }),
+        );
+        httpRouter.use(
+          await createEnvironmentsRouter({
+            httpAuth,
+            permissions,
+            environments,
+          }),
+        );
+        httpRouter.use(createHealthRouter());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

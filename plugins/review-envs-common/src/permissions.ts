@@ -6,4 +6,16 @@ export const reviewEnvsLockForceReleasePermission = createPermission({
   attributes: { action: 'update' },
 });
 
-export const reviewEnvsPermissions = [reviewEnvsLockForceReleasePermission];
+/**
+ * Tear down any review environment. The PR's author may always tear down
+ * their own; this permission (admins only) covers everyone else's.
+ */
+export const reviewEnvsTeardownAnyPermission = createPermission({
+  name: 'review-envs.admin.environment.teardown',
+  attributes: { action: 'delete' },
+});
+
+export const reviewEnvsPermissions = [
+  reviewEnvsLockForceReleasePermission,
+  reviewEnvsTeardownAnyPermission,
+];

@@ -1,7 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   LockHistoryAction,
   LockHistoryEntry,
@@ -9,6 +6,7 @@ import {
 import { Knex } from 'knex';
 import { databaseNowSql } from './databaseClock';
 import { LockStore, LockWriteResult, StoredLock } from './LockStore';
+import { migratedClient } from './migrate';
 
 const LOCKS = 'review_envs_locks';
 const QUEUE = 'review_envs_lock_queue';
@@ -34,20 +32,11 @@ type QueueRow = {
   enqueued_at_ms: string | number;
 };
 
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-review-envs-backend',
-  'migrations',
-);
-
 export class DatabaseLockStore implements LockStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseLockStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseLockStore(knex);
+    return new DatabaseLockStore(await migratedClient(options.database));
   }
 
   private readonly now: string;

@@ -1,5 +1,4 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -10,6 +9,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { SharedEnvironmentLocks } from '../locks/SharedEnvironmentLocks';
+import { principalId } from './principal';
 import { parseRequest } from './requestValidation';
 
 const claimBody = z.object({
@@ -26,7 +26,7 @@ const historyQuery = z.object({
   limit: z.coerce.number().int().positive().max(500).optional(),
 });
 
-export async function createRouter(options: {
+export async function createLocksRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   locks: SharedEnvironmentLocks;
@@ -41,10 +41,6 @@ export async function createRouter(options: {
     });
     return { credentials, id: principalId(credentials) };
   };
-
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
 
   router.get('/locks', async (req, res) => {
     await caller(req);
@@ -110,14 +106,4 @@ export async function createRouter(options: {
   });
 
   return router;
-}
-
-function principalId(credentials: BackstageCredentials): string {
-  const { principal } = credentials as BackstageCredentials<
-    | { type: 'user'; userEntityRef: string }
-    | { type: 'service'; subject: string }
-  >;
-  return principal.type === 'user'
-    ? principal.userEntityRef
-    : principal.subject;
 }

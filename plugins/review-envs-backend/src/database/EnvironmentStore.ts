@@ -1,0 +1,83 @@
+import {
+  PullRequestSnapshot,
+  ReviewEnvironment,
+  ReviewEnvironmentEvent,
+  ReviewEnvironmentState,
+} from '@internal/plugin-review-envs-common';
+
+/** A review environment as stored, with the revision that workers claim by. */
+export type StoredEnvironment = ReviewEnvironment & { revision: number };
+
+/** A unit of work a worker has claimed: deploy or tear down one environment. */
+export type ClaimedWork = {
+  environment: StoredEnvironment;
+  action: 'deploy' | 'teardown';
+};
+
+export type ObserveOptions = {
+  id: string;
+  target: string;
+  wanted: boolean;
+  keep: boolean;
+  ttlMs: number;
+  actor: string;
+  /** Why the environment is no longer wanted, when it is not. */
+  unwantedReason: string;
+};
+
+/** Review environments and their state history. */
+export interface EnvironmentStore {
+  list(): Promise<StoredEnvironment[]>;
+  get(id: string): Promise<StoredEnvironment | undefined>;
+  history(id: string, limit: number): Promise<ReviewEnvironmentEvent[]>;
+
+  /**
+   * Applies what a pull request looks like now: creates or redeploys its
+   * environment when wanted and it changed, tears it down when not wanted.
+   * Returns the environment afterwards (undefined when never wanted).
+   */
+  observe(
+    snapshot: PullRequestSnapshot,
+    options: ObserveOptions,
+  ): Promise<StoredEnvironment | undefined>;
+
+  /** Moves an environment to a new state by hand (redeploy, teardown), recording who. */
+  request(
+    id: string,
+    state: Extract<ReviewEnvironmentState, 'pending' | 'tearing-down'>,
+    actor: string,
+    reason: string,
+  ): Promise<StoredEnvironment | undefined>;
+
+  /** Pushes the expiry to `ttlMs` from now and counts as activity. */
+  extend(
+    id: string,
+    ttlMs: number,
+    actor: string,
+  ): Promise<StoredEnvironment | undefined>;
+
+  /** Marks environments past their expiry (and not kept) for teardown. */
+  expireOverdue(): Promise<string[]>;
+
+  /** Claims up to `limit` environments that need a deploy or a teardown. */
+  claimWork(limit: number, leaseMs: number): Promise<ClaimedWork[]>;
+
+  /** Records what serves now, whatever else changed meanwhile. */
+  recordServing(
+    id: string,
+    serving: { url: string | null; deployedSha: string | null },
+  ): Promise<void>;
+
+  /** Keeps the progress and output of the latest deploy, for the UI. */
+  recordDeployLog(id: string, lines: string[]): Promise<void>;
+  deployLog(id: string): Promise<string[]>;
+
+  /**
+   * Ends a claim with the outcome; a no-op on the state when the environment
+   * changed since the claim (its new state will be worked on next).
+   */
+  finishWork(
+    work: ClaimedWork,
+    outcome: { state: ReviewEnvironmentState; reason: string | null },
+  ): Promise<boolean>;
+}

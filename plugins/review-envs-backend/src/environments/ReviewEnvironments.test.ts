@@ -1,0 +1,220 @@
+import {
+  createMockDirectory,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { PullRequestSnapshot } from '@internal/plugin-review-envs-common';
+import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import { join } from 'node:path';
+import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
+import { ReviewEnvironments } from './ReviewEnvironments';
+import { ReviewEnvironmentsConfig } from './ReviewEnvironmentsConfig';
+import { TEST_SERVER, TestRepository } from './__testUtils__/testRepository';
+
+jest.setTimeout(60_000);
+
+const HOUR = 3_600_000;
+
+describe('ReviewEnvironments', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const directory = createMockDirectory();
+  let targets: LocalProcessDeployTarget[] = [];
+
+  afterEach(async () => {
+    for (const target of targets) {
+      for (const deployment of await target.list()) {
+        await target.teardown(deployment.environmentId);
+      }
+    }
+    targets = [];
+    directory.clear();
+  });
+
+  async function setUp(
+    databaseId: Parameters<typeof databases.init>[0],
+    ttlMs = 48 * HOUR,
+  ) {
+    const repository = new TestRepository(join(directory.path, 'repo'));
+    const main = repository.commit('main', {
+      'server.js': TEST_SERVER,
+      VERSION: 'v1',
+    });
+    const config: ReviewEnvironmentsConfig = {
+      reviewLabel: 'review',
+      keepLabel: 'keep',
+      ttlMs,
+      maxExtendMs: 168 * HOUR,
+      local: {
+        workDir: join(directory.path, 'work'),
+        command: `"${process.execPath}" server.js`,
+        healthPath: '/',
+        healthTimeoutMs: 10_000,
+        repositories: new Map([['acme/web', repository.path]]),
+      },
+    };
+    const target = new LocalProcessDeployTarget({
+      workDir: config.local.workDir,
+      command: config.local.command,
+      healthTimeoutMs: config.local.healthTimeoutMs,
+    });
+    targets.push(target);
+    const store = await DatabaseEnvironmentStore.create({
+      database: mockServices.database({
+        knex: await databases.init(databaseId),
+      }),
+    });
+    const environments = new ReviewEnvironments(
+      store,
+      target,
+      config,
+      mockServices.logger.mock(),
+    );
+    const pr = (
+      changes: Partial<PullRequestSnapshot> = {},
+    ): PullRequestSnapshot => ({
+      repository: 'acme/web',
+      number: 42,
+      title: 'Invoice export',
+      branch: 'feature/export',
+      headSha: main,
+      author: 'ada',
+      open: true,
+      labels: ['review'],
+      ...changes,
+    });
+    return { repository, environments, pr, main };
+  }
+
+  const body = async (url: string | null) => (await fetch(`${url}/`)).text();
+
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    it('deploys a labelled PR, redeploys new commits, and tears down when the label goes', async () => {
+      const { repository, environments, pr } = await setUp(databaseId);
+
+      expect(
+        await environments.observePullRequest(
+          pr({ labels: [] }),
+          'github:webhook',
+        ),
+      ).toBeUndefined();
+      const pending = await environments.observePullRequest(
+        pr(),
+        'github:webhook',
+      );
+      expect(pending).toMatchObject({
+        id: 'acme-web-pr-42',
+        state: 'pending',
+        url: null,
+      });
+
+      await environments.runWork();
+      const ready = await environments.get('acme-web-pr-42');
+      expect(ready.state).toBe('ready');
+      expect(await body(ready.url)).toBe('v1');
+
+      const second = repository.commit('main', { VERSION: 'v2' });
+      await environments.observePullRequest(
+        pr({ headSha: second }),
+        'github:webhook',
+      );
+      await environments.runWork();
+      const redeployed = await environments.get('acme-web-pr-42');
+      expect(redeployed).toMatchObject({ state: 'ready', deployedSha: second });
+      expect(await body(redeployed.url)).toBe('v2');
+
+      await environments.observePullRequest(
+        pr({ headSha: second, labels: [] }),
+        'github:webhook',
+      );
+      await environments.runWork();
+      expect(await environments.get('acme-web-pr-42')).toMatchObject({
+        state: 'gone',
+        url: null,
+      });
+
+      const history = await environments.history('acme-web-pr-42');
+      expect(
+        history.map(event => [event.state, event.actor]).reverse(),
+      ).toEqual([
+        ['pending', 'github:webhook'],
+        ['deploying', 'worker'],
+        ['ready', 'worker'],
+        ['pending', 'github:webhook'],
+        ['deploying', 'worker'],
+        ['ready', 'worker'],
+        ['tearing-down', 'github:webhook'],
+        ['gone', 'worker'],
+      ]);
+      expect(history[0].reason).toBe("the 'review' label was removed");
+    });
+
+    it('marks a failed redeploy failed with the reason, the previous version still serving', async () => {
+      const { repository, environments, pr } = await setUp(databaseId);
+      await environments.observePullRequest(pr(), 'github:webhook');
+      await environments.runWork();
+      const good = await environments.get('acme-web-pr-42');
+
+      const broken = repository.commit('main', {
+        'server.js': "console.log('boom'); process.exit(2)",
+      });
+      await environments.observePullRequest(
+        pr({ headSha: broken }),
+        'github:webhook',
+      );
+      await environments.runWork();
+
+      const failed = await environments.get('acme-web-pr-42');
+      expect(failed.state).toBe('failed');
+      expect(failed.stateReason).toContain('exited with code 2');
+      expect(failed.url).toBe(good.url);
+      expect(failed.deployedSha).toBe(good.deployedSha);
+      expect(await body(failed.url)).toBe('v1');
+      const logs = await environments.logs('acme-web-pr-42');
+      expect(logs.deploy.join('\n')).toContain('boom');
+    });
+
+    it('tears down environments whose time ran out, unless kept', async () => {
+      const { environments, pr } = await setUp(databaseId, 300);
+      await environments.observePullRequest(pr(), 'github:webhook');
+      await environments.observePullRequest(
+        pr({ number: 43, labels: ['review', 'keep'] }),
+        'github:webhook',
+      );
+      await environments.runWork();
+      await new Promise(done => setTimeout(done, 400));
+
+      await environments.runWork(); // expires pr-42 and tears it down
+      await environments.runWork();
+
+      expect((await environments.get('acme-web-pr-42')).state).toBe('gone');
+      expect((await environments.get('acme-web-pr-43')).state).toBe('ready');
+      expect(
+        (await environments.history('acme-web-pr-42')).map(e => e.actor),
+      ).toContain('expiry');
+    });
+
+    it('after a restart redeploys environments whose process died, and removes orphans', async () => {
+      const { repository, environments, pr } = await setUp(databaseId);
+      await environments.observePullRequest(pr(), 'github:webhook');
+      await environments.runWork();
+      const ready = await environments.get('acme-web-pr-42');
+      const [deployment] = await targets[0].list();
+      process.kill(-Number(deployment.details.pid), 'SIGKILL');
+      await new Promise(done => setTimeout(done, 200));
+      const stray = await targets[0].deploy({
+        environmentId: 'nobody-wants-pr-1',
+        source: { repository: repository.path, ref: 'main' },
+      });
+
+      await environments.recover();
+      expect(await targets[0].get(stray.environmentId)).toBeUndefined();
+      expect((await environments.get('acme-web-pr-42')).state).toBe('pending');
+      await environments.runWork();
+
+      const back = await environments.get('acme-web-pr-42');
+      expect(back.state).toBe('ready');
+      expect(back.url).not.toBe(ready.url);
+      expect(await body(back.url)).toBe('v1');
+    });
+  });
+});

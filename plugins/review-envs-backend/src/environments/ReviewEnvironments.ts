@@ -1,0 +1,255 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  PullRequestSnapshot,
+  ReviewEnvironment,
+  ReviewEnvironmentEvent,
+} from '@internal/plugin-review-envs-common';
+import {
+  DeployFailedError,
+  DeployTarget,
+} from '@internal/plugin-review-envs-node';
+import {
+  ClaimedWork,
+  EnvironmentStore,
+  StoredEnvironment,
+} from '../database/EnvironmentStore';
+import { environmentIdFor } from './environmentId';
+import { ReviewEnvironmentsConfig } from './ReviewEnvironmentsConfig';
+
+const LEASE_MS = 15 * 60_000;
+
+/**
+ * Review environments: what pull requests want (labelled `review`, open)
+ * becomes pending work; `runWork` deploys and tears down through the deploy
+ * target, recording every state with who or what caused it.
+ */
+export class ReviewEnvironments {
+  constructor(
+    private readonly store: EnvironmentStore,
+    private readonly target: DeployTarget,
+    private readonly config: ReviewEnvironmentsConfig,
+    private readonly logger: LoggerService,
+    /** Asks for `runWork` to run soon, after a change that needs work. */
+    private readonly requestWork: () => void = () => {},
+  ) {}
+
+  async list(): Promise<ReviewEnvironment[]> {
+    return (await this.store.list()).map(publicView);
+  }
+
+  async get(id: string): Promise<ReviewEnvironment> {
+    return publicView(await this.existing(id));
+  }
+
+  async history(id: string): Promise<ReviewEnvironmentEvent[]> {
+    await this.existing(id);
+    return this.store.history(id, 200);
+  }
+
+  async logs(id: string): Promise<{ deploy: string[]; output: string[] }> {
+    await this.existing(id);
+    return {
+      deploy: await this.store.deployLog(id),
+      output: await this.target.logs(id),
+    };
+  }
+
+  /** Applies a pull request's current state (from a webhook, a poll, or any git host's push). */
+  async observePullRequest(
+    snapshot: PullRequestSnapshot,
+    actor: string,
+  ): Promise<ReviewEnvironment | undefined> {
+    const wanted =
+      snapshot.open && snapshot.labels.includes(this.config.reviewLabel);
+    const environment = await this.store.observe(snapshot, {
+      id: environmentIdFor(snapshot.repository, snapshot.number),
+      target: this.target.type,
+      wanted,
+      keep: snapshot.labels.includes(this.config.keepLabel),
+      ttlMs: this.config.ttlMs,
+      actor,
+      unwantedReason: snapshot.open
+        ? `the '${this.config.reviewLabel}' label was removed`
+        : 'the pull request was closed',
+    });
+    this.requestWork();
+    return environment && publicView(environment);
+  }
+
+  async redeploy(id: string, actor: string): Promise<ReviewEnvironment> {
+    await this.existing(id);
+    return this.requestState(
+      id,
+      'pending',
+      actor,
+      `redeploy requested by ${actor}`,
+    );
+  }
+
+  async teardown(id: string, actor: string): Promise<ReviewEnvironment> {
+    const environment = await this.existing(id);
+    if (environment.state === 'gone') return publicView(environment);
+    return this.requestState(
+      id,
+      'tearing-down',
+      actor,
+      `torn down by ${actor}`,
+    );
+  }
+
+  private async requestState(
+    id: string,
+    state: 'pending' | 'tearing-down',
+    actor: string,
+    reason: string,
+  ): Promise<ReviewEnvironment> {
+    const environment = await this.store.request(id, state, actor, reason);
+    this.requestWork();
+    return publicView(environment!);
+  }
+
+  async extend(
+    id: string,
+    hours: number | undefined,
+    actor: string,
+  ): Promise<ReviewEnvironment> {
+    const environment = await this.existing(id);
+    if (environment.state === 'gone' || environment.state === 'tearing-down') {
+      throw new InputError(
+        `${id} is ${environment.state}; it cannot be extended`,
+      );
+    }
+    const ttlMs = hours === undefined ? this.config.ttlMs : hours * 3_600_000;
+    if (!(ttlMs > 0) || ttlMs > this.config.maxExtendMs) {
+      throw new InputError(
+        `hours must be between 0 and ${this.config.maxExtendMs / 3_600_000}`,
+      );
+    }
+    return publicView((await this.store.extend(id, ttlMs, actor))!);
+  }
+
+  /** Expires overdue environments, then deploys and tears down what waits. */
+  async runWork(): Promise<void> {
+    for (const id of await this.store.expireOverdue()) {
+      this.logger.info(`Review environment ${id} expired`);
+    }
+    for (const work of await this.store.claimWork(4, LEASE_MS)) {
+      if (work.action === 'deploy') await this.deploy(work);
+      else await this.tearDown(work);
+    }
+  }
+
+  /**
+   * After a restart: environments whose processes still run are adopted;
+   * ones that should serve but are gone are deployed again; anything running
+   * that no environment wants is removed.
+   */
+  async recover(): Promise<void> {
+    const { adopted, reaped } = await this.target.recover();
+    const environments = new Map(
+      (await this.store.list()).map(env => [env.id, env]),
+    );
+    for (const deployment of adopted) {
+      const environment = environments.get(deployment.environmentId);
+      if (!environment || environment.state === 'gone') {
+        this.logger.warn(
+          `Removing orphaned review environment ${deployment.environmentId}`,
+        );
+        await this.target.teardown(deployment.environmentId);
+      }
+    }
+    for (const id of reaped) {
+      const environment = environments.get(id);
+      if (
+        environment &&
+        (environment.state === 'ready' || environment.state === 'deploying')
+      ) {
+        await this.store.request(
+          id,
+          'pending',
+          'recovery',
+          'its process was gone after a restart',
+        );
+      }
+    }
+  }
+
+  private async deploy(work: ClaimedWork) {
+    const { environment } = work;
+    const lines: string[] = [];
+    const log = (line: string) =>
+      lines.push(`${new Date().toISOString()} ${line}`);
+    const repository = this.config.local.repositories.get(
+      environment.repository,
+    );
+    try {
+      if (!repository) {
+        throw new DeployFailedError(
+          `no local repository is configured for ${environment.repository} (reviewEnvs.local.repositories)`,
+        );
+      }
+      const deployment = await this.target.deploy(
+        {
+          environmentId: environment.id,
+          source: { repository, ref: environment.headSha },
+          env: {
+            REVIEW_ENV_ID: environment.id,
+            REVIEW_ENV_BRANCH: environment.branch,
+          },
+        },
+        log,
+      );
+      await this.store.recordServing(environment.id, {
+        url: deployment.url,
+        deployedSha: deployment.version,
+      });
+      await this.store.finishWork(work, { state: 'ready', reason: null });
+    } catch (error) {
+      const reason = (error as Error).message;
+      if (error instanceof DeployFailedError) {
+        lines.push(...error.output.map(line => `  | ${line}`));
+      }
+      log(`Failed: ${reason}`);
+      this.logger.warn(
+        `Review environment ${environment.id} failed to deploy: ${reason}`,
+      );
+      await this.store.finishWork(work, { state: 'failed', reason });
+    } finally {
+      await this.store.recordDeployLog(environment.id, lines);
+    }
+  }
+
+  private async tearDown(work: ClaimedWork) {
+    const { environment } = work;
+    try {
+      await this.target.teardown(environment.id);
+      await this.store.recordServing(environment.id, {
+        url: null,
+        deployedSha: null,
+      });
+      await this.store.finishWork(work, {
+        state: 'gone',
+        reason: environment.stateReason,
+      });
+    } catch (error) {
+      // The lease runs out and the teardown is tried again.
+      this.logger.error(
+        `Review environment ${environment.id} failed to tear down: ${error}`,
+      );
+    }
+  }
+
+  private async existing(id: string): Promise<StoredEnvironment> {
+    const environment = await this.store.get(id);
+    if (!environment) throw new NotFoundError(`No review environment '${id}'`);
+    return environment;
+  }
+}
+
+function publicView({
+  revision: _revision,
+  ...environment
+}: StoredEnvironment): ReviewEnvironment {
+  return environment;
+}

@@ -1,0 +1,109 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { reviewEnvsTeardownAnyPermission } from '@internal/plugin-review-envs-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ReviewEnvironments } from '../environments/ReviewEnvironments';
+import { principalId } from './principal';
+import { parseRequest } from './requestValidation';
+
+const pullRequestBody = z.object({
+  repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'),
+  number: z.number().int().positive(),
+  title: z.string().max(1000).default(''),
+  branch: z.string().min(1).max(255),
+  headSha: z.string().regex(/^[0-9a-f]{7,64}$/, 'must be a commit SHA'),
+  author: z.string().min(1).max(255),
+  open: z.boolean(),
+  labels: z.array(z.string().max(100)).max(100),
+});
+const extendBody = z.object({
+  hours: z.number().positive().optional(),
+});
+
+export async function createEnvironmentsRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  environments: ReviewEnvironments;
+}): Promise<express.Router> {
+  const { httpAuth, permissions, environments } = options;
+  const router = Router();
+  router.use(express.json());
+
+  const caller = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    return { credentials, id: principalId(credentials) };
+  };
+
+  router.get('/environments', async (req, res) => {
+    await caller(req);
+    res.json({ items: await environments.list() });
+  });
+
+  router.get('/environments/:id', async (req, res) => {
+    await caller(req);
+    res.json(await environments.get(req.params.id));
+  });
+
+  router.get('/environments/:id/history', async (req, res) => {
+    await caller(req);
+    res.json({ items: await environments.history(req.params.id) });
+  });
+
+  router.get('/environments/:id/logs', async (req, res) => {
+    await caller(req);
+    res.json(await environments.logs(req.params.id));
+  });
+
+  router.post('/environments/:id/extend', async (req, res) => {
+    const { id } = await caller(req);
+    const { hours } = parseRequest(extendBody, req.body ?? {}, 'body');
+    res.json(await environments.extend(req.params.id, hours, id));
+  });
+
+  router.post('/environments/:id/redeploy', async (req, res) => {
+    const { id } = await caller(req);
+    res.status(202).json(await environments.redeploy(req.params.id, id));
+  });
+
+  router.delete('/environments/:id', async (req, res) => {
+    const { credentials, id } = await caller(req);
+    const environment = await environments.get(req.params.id);
+    const isAuthor =
+      credentials.principal.type === 'user' &&
+      parseEntityRef(id).name.toLocaleLowerCase('en-US') ===
+        environment.author.toLocaleLowerCase('en-US');
+    if (!isAuthor) {
+      const [decision] = await permissions.authorize(
+        [{ permission: reviewEnvsTeardownAnyPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Only ${environment.author} (the pull request's author) and portal admins may tear down ${environment.id}`,
+        );
+      }
+    }
+    res.status(202).json(await environments.teardown(req.params.id, id));
+  });
+
+  // Pull request state from any git host or CI: the same path webhooks take.
+  router.post('/pull-requests', async (req, res) => {
+    const { id } = await caller(req);
+    const snapshot = parseRequest(pullRequestBody, req.body, 'body');
+    const environment = await environments.observePullRequest(snapshot, id);
+    res
+      .status(environment ? 202 : 200)
+      .json({ environment: environment ?? null });
+  });
+
+  return router;
+}
