@@ -1,5 +1,31 @@
 export interface Config {
   reviewEnvs?: {
+    /** The pull request label that asks for a review environment. Default `review`. */
+    reviewLabel?: string;
+    /** The label that pins an environment: it never expires. Default `keep`. */
+    keepLabel?: string;
+    /** Hours from the last activity (push, deploy, extend) until teardown. Default 48. */
+    timeToLiveHours?: number;
+    /** The longest extension at a time, in hours. Default 168. */
+    maxExtendHours?: number;
+    /** The local-process deploy target. */
+    local?: {
+      /** Worktrees, logs and state. Default: a folder in the system temp dir. */
+      workDir?: string;
+      /** Shell command that starts the app from the worktree; it must listen on $PORT. Default `yarn start`. */
+      command?: string;
+      /** Path that must answer 200 before an environment is ready. Default `/`. */
+      healthPath?: string;
+      /** Default 60. */
+      healthTimeoutSeconds?: number;
+      /** Local git repositories for pull requests' repositories. */
+      repositories?: Array<{
+        /** `owner/name` as pull requests name it. */
+        name: string;
+        /** Path to the git repository. */
+        path: string;
+      }>;
+    };
     /**
      * Shared environments whose use is guarded by an exclusive lock.
      * Defaults to one environment, `staging`.

@@ -53,6 +53,7 @@ export async function startPortal({
       },
       workingDirectory: resolve(runDir, 'scaffolder-workspace'),
     },
+    reviewEnvs: { local: { workDir: resolve(runDir, 'review-envs') } },
   };
   // JSON is YAML: one config file for this run, one for the caller's additions.
   const configFile = resolve(runDir, 'app-config.run.yaml');

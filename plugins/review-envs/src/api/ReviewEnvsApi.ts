@@ -2,11 +2,19 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   LockGrant,
   LockHistoryEntry,
+  ReviewEnvironment,
+  ReviewEnvironmentEvent,
   SharedEnvironmentLock,
 } from '@internal/plugin-review-envs-common';
 
 /** The review-envs backend, as the frontend uses it. */
 export interface ReviewEnvsApi {
+  listEnvironments(): Promise<ReviewEnvironment[]>;
+  environmentHistory(id: string): Promise<ReviewEnvironmentEvent[]>;
+  environmentLogs(id: string): Promise<{ deploy: string[]; output: string[] }>;
+  redeployEnvironment(id: string): Promise<ReviewEnvironment>;
+  extendEnvironment(id: string, hours?: number): Promise<ReviewEnvironment>;
+  teardownEnvironment(id: string): Promise<ReviewEnvironment>;
   listLocks(): Promise<SharedEnvironmentLock[]>;
   claimLock(
     name: string,

@@ -3,6 +3,8 @@ import { ResponseError } from '@backstage/errors';
 import {
   LockGrant,
   LockHistoryEntry,
+  ReviewEnvironment,
+  ReviewEnvironmentEvent,
   SharedEnvironmentLock,
 } from '@internal/plugin-review-envs-common';
 import { ReviewEnvsApi } from './ReviewEnvsApi';
@@ -14,6 +16,50 @@ export class ReviewEnvsClient implements ReviewEnvsApi {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+  }
+
+  async listEnvironments(): Promise<ReviewEnvironment[]> {
+    const { items } = await this.request<{ items: ReviewEnvironment[] }>(
+      'GET',
+      '/environments',
+    );
+    return items;
+  }
+
+  async environmentHistory(id: string): Promise<ReviewEnvironmentEvent[]> {
+    const { items } = await this.request<{ items: ReviewEnvironmentEvent[] }>(
+      'GET',
+      `${environmentPath(id)}/history`,
+    );
+    return items;
+  }
+
+  environmentLogs(id: string) {
+    return this.request<{ deploy: string[]; output: string[] }>(
+      'GET',
+      `${environmentPath(id)}/logs`,
+    );
+  }
+
+  redeployEnvironment(id: string) {
+    return this.request<ReviewEnvironment>(
+      'POST',
+      `${environmentPath(id)}/redeploy`,
+    );
+  }
+
+  extendEnvironment(id: string, hours?: number) {
+    return this.request<ReviewEnvironment>(
+      'POST',
+      `${environmentPath(id)}/extend`,
+      {
+        hours,
+      },
+    );
+  }
+
+  teardownEnvironment(id: string) {
+    return this.request<ReviewEnvironment>('DELETE', environmentPath(id));
   }
 
   async listLocks(): Promise<SharedEnvironmentLock[]> {
@@ -95,6 +141,10 @@ export class ReviewEnvsClient implements ReviewEnvsApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function environmentPath(id: string) {
+  return `/environments/${encodeURIComponent(id)}`;
 }
 
 function lockPath(name: string) {

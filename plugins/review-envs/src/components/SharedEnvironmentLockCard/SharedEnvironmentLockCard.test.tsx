@@ -3,6 +3,7 @@ import { SharedEnvironmentLock } from '@internal/plugin-review-envs-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReviewEnvsApi, reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { SharedEnvironmentLockCard } from './SharedEnvironmentLockCard';
+import { mockReviewEnvsApi } from '../../__testUtils__/mockReviewEnvsApi';
 
 const ME = 'user:default/guest';
 
@@ -26,18 +27,7 @@ const heldLock = (holder: string): SharedEnvironmentLock => ({
   expiresAt: '2026-11-22T12:00:00.000Z',
 });
 
-function mockApi(): jest.Mocked<ReviewEnvsApi> {
-  return {
-    listLocks: jest.fn(),
-    claimLock: jest.fn().mockResolvedValue({}),
-    extendLock: jest.fn().mockResolvedValue({}),
-    releaseLock: jest.fn().mockResolvedValue(freeLock),
-    forceReleaseLock: jest.fn(),
-    joinLockQueue: jest.fn().mockResolvedValue(freeLock),
-    leaveLockQueue: jest.fn(),
-    lockHistory: jest.fn(),
-  };
-}
+const mockApi = mockReviewEnvsApi;
 
 async function renderCard(lock: SharedEnvironmentLock, api: ReviewEnvsApi) {
   const onChange = jest.fn();

@@ -1,0 +1,219 @@
+import {
+  Link,
+  StatusAborted,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusRunning,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import {
+  ReviewEnvironment,
+  ReviewEnvironmentState,
+} from '@internal/plugin-review-envs-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import { ReactNode, useState } from 'react';
+import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
+import { EnvironmentLogsDialog } from './EnvironmentLogsDialog';
+
+const STATUS: Record<ReviewEnvironmentState, (label: string) => ReactNode> = {
+  pending: label => <StatusPending>{label}</StatusPending>,
+  deploying: label => <StatusRunning>{label}</StatusRunning>,
+  ready: label => <StatusOK>{label}</StatusOK>,
+  failed: label => <StatusError>{label}</StatusError>,
+  'tearing-down': label => <StatusRunning>{label}</StatusRunning>,
+  gone: label => <StatusAborted>{label}</StatusAborted>,
+};
+
+/** Every review environment with its state and the actions on it. */
+export const ReviewEnvironmentsTable = (props: {
+  environments: ReviewEnvironment[];
+  loading: boolean;
+  onChange: () => void;
+}) => {
+  const { environments, loading, onChange } = props;
+  const api = useApi(reviewEnvsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [confirmTeardown, setConfirmTeardown] = useState<ReviewEnvironment>();
+  const [logsOf, setLogsOf] = useState<ReviewEnvironment>();
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      alertApi.post({
+        message: done,
+        severity: 'success',
+        display: 'transient',
+      });
+    } catch (error) {
+      alertApi.post({ message: (error as Error).message, severity: 'error' });
+    } finally {
+      onChange();
+    }
+  };
+
+  const columns: TableColumn<ReviewEnvironment>[] = [
+    { title: 'Repository', field: 'repository' },
+    {
+      title: 'Pull request',
+      field: 'pullRequest',
+      render: env =>
+        env.repository.startsWith('local/') ? (
+          `#${env.pullRequest} ${env.title}`
+        ) : (
+          <Link
+            to={`https://github.com/${env.repository}/pull/${env.pullRequest}`}
+          >
+            #{env.pullRequest} {env.title}
+          </Link>
+        ),
+    },
+    { title: 'Branch', field: 'branch' },
+    {
+      title: 'Status',
+      field: 'state',
+      render: env => (
+        <span title={env.stateReason ?? undefined}>
+          {STATUS[env.state](env.state)}
+        </span>
+      ),
+    },
+    {
+      title: 'URL',
+      field: 'url',
+      render: env => (env.url ? <Link to={env.url}>{env.url}</Link> : '—'),
+    },
+    { title: 'Owner', field: 'author' },
+    {
+      title: 'Age',
+      field: 'createdAt',
+      render: env => relative(env.createdAt),
+    },
+    {
+      title: 'Expires',
+      field: 'expiresAt',
+      render: env =>
+        env.keep ? 'kept' : new Date(env.expiresAt).toLocaleString(),
+    },
+    {
+      title: 'Last deploy',
+      field: 'lastDeployAt',
+      render: env => (env.lastDeployAt ? relative(env.lastDeployAt) : '—'),
+    },
+    {
+      title: 'Actions',
+      sorting: false,
+      render: env => (
+        <>
+          <Button size="small" onClick={() => setLogsOf(env)}>
+            Logs
+          </Button>
+          <Button
+            size="small"
+            disabled={env.state === 'tearing-down'}
+            onClick={() =>
+              run(
+                () => api.redeployEnvironment(env.id),
+                `Redeploying ${env.id}`,
+              )
+            }
+          >
+            Redeploy
+          </Button>
+          <Button
+            size="small"
+            disabled={env.state === 'gone' || env.state === 'tearing-down'}
+            onClick={() =>
+              run(() => api.extendEnvironment(env.id), `${env.id} extended`)
+            }
+          >
+            Extend
+          </Button>
+          <Button
+            size="small"
+            color="secondary"
+            disabled={env.state === 'gone' || env.state === 'tearing-down'}
+            onClick={() => setConfirmTeardown(env)}
+          >
+            Tear down
+          </Button>
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Table
+        title="Review environments"
+        options={{
+          paging: environments.length > 20,
+          pageSize: 20,
+          search: true,
+          padding: 'dense',
+        }}
+        isLoading={loading}
+        columns={columns}
+        data={environments}
+        emptyContent={
+          <p style={{ padding: 16 }}>
+            No review environments yet. Label a pull request <code>review</code>{' '}
+            to get one.
+          </p>
+        }
+      />
+      <Dialog
+        open={confirmTeardown !== undefined}
+        onClose={() => setConfirmTeardown(undefined)}
+      >
+        <DialogTitle>Tear down {confirmTeardown?.id}?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            The environment of pull request #{confirmTeardown?.pullRequest}{' '}
+            stops and its resources are removed. Labelling the pull request
+            again brings it back.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmTeardown(undefined)}>Cancel</Button>
+          <Button
+            color="secondary"
+            variant="contained"
+            onClick={() => {
+              const env = confirmTeardown!;
+              setConfirmTeardown(undefined);
+              run(
+                () => api.teardownEnvironment(env.id),
+                `Tearing down ${env.id}`,
+              );
+            }}
+          >
+            Tear down
+          </Button>
+        </DialogActions>
+      </Dialog>
+      {logsOf && (
+        <EnvironmentLogsDialog
+          environment={logsOf}
+          onClose={() => setLogsOf(undefined)}
+        />
+      )}
+    </>
+  );
+};
+
+function relative(iso: string): string {
+  const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}

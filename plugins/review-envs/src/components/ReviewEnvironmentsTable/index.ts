@@ -1,0 +1,1 @@
+export { ReviewEnvironmentsTable } from './ReviewEnvironmentsTable';
