@@ -3,7 +3,14 @@
 // folder under .cache/, so a running development portal is left alone.
 // Used by the journey tests (scripts/e2e/serve-portal.mjs) and benchmarks.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -105,6 +112,7 @@ export async function startPortal({
     }, 10_000);
     await exited;
     clearTimeout(timer);
+    stopReviewEnvironments(resolve(runDir, 'review-envs'));
   };
 
   const deadline = Date.now() + readyTimeoutMs;
@@ -131,4 +139,26 @@ export async function startPortal({
       '',
     )}`,
   );
+}
+
+/**
+ * Review environments on the local target outlive the backend by design (a
+ * restarted portal adopts them); a finished run stops the ones it started.
+ */
+function stopReviewEnvironments(workDir) {
+  const environmentsDir = resolve(workDir, 'environments');
+  if (!existsSync(environmentsDir)) return;
+  for (const environment of readdirSync(environmentsDir)) {
+    try {
+      const state = JSON.parse(
+        readFileSync(
+          resolve(environmentsDir, environment, 'state.json'),
+          'utf8',
+        ),
+      );
+      process.kill(-state.pid, 'SIGKILL');
+    } catch {
+      // no state, or already stopped
+    }
+  }
 }

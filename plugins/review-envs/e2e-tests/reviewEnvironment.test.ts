@@ -37,7 +37,7 @@ test('a labelled pull request gets a running review environment, which its autho
 
   const url = await row
     .getByRole('link', { name: /^http:\/\/127\.0\.0\.1:\d+/ })
-    .textContent();
+    .getAttribute('href');
   const environment = await context.newPage();
   await environment.goto(url!);
   await expect(
