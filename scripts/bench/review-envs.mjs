@@ -4,7 +4,12 @@
 // staging lock at the same moment, half through each process.
 //  - lock_claim_winners: claims answered 201 (must be exactly 1)
 //  - lock_claim_p99_ms: p99 latency of those 100 claims
+// Then, on the first backend:
+//  - env_list_1000_p95_ms: p95 of listing 1,000 review environments
+//  - local_env_ready_seconds: a labelled pull request of this repository
+//    reported, until its environment answers as ready on the local target
 // Needs PostgreSQL: BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432.
+import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { startPortal } from '../lib/servePortal.mjs';
 
@@ -19,6 +24,11 @@ const tokens = Array.from({ length: CLAIMS }, (_, i) => ({
   token: `bench-claimant-token-${String(i).padStart(3, '0')}`,
   subject: `claimant-${i}`,
 }));
+const botHeaders = {
+  Authorization: `Bearer ${tokens[0].token}`,
+  'Content-Type': 'application/json',
+};
+
 const database = {
   client: 'pg',
   prefix,
@@ -86,11 +96,109 @@ try {
       99,
     )} ms, max ${latencies.at(-1)} ms`,
   );
+  const listP95 = await measureEnvironmentList(portals[0].url);
+  const readySeconds = await measureLocalEnvironmentReady(portals[0].url);
   console.log(`RESULT lock_claim_winners ${winners.length} count`);
   console.log(`RESULT lock_claim_p99_ms ${percentile(latencies, 99)} ms`);
+  console.log(`RESULT env_list_1000_p95_ms ${listP95} ms`);
+  console.log(`RESULT local_env_ready_seconds ${readySeconds} s`);
 } finally {
   await Promise.all(portals.map(portal => portal.stop()));
   await dropBenchDatabases();
+}
+
+/**
+ * 1,000 environments enter through the pull-request API (closed PRs, so no
+ * deploys run), then the list the Review Environments page loads is timed.
+ */
+async function measureEnvironmentList(url) {
+  const report = (number, open) =>
+    fetch(`${url}/api/review-envs/pull-requests`, {
+      method: 'POST',
+      headers: botHeaders,
+      body: JSON.stringify({
+        repository: 'bench/service',
+        number,
+        title: `Change ${number}`,
+        branch: `change-${number}`,
+        headSha: number.toString(16).padStart(40, '0'),
+        author: `dev-${number % 50}`,
+        open,
+        labels: ['review'],
+      }),
+    }).then(response => response.arrayBuffer());
+  // Opened (pending) then closed (tearing down, a no-op on the local target).
+  for (let batch = 0; batch < 1000; batch += 50) {
+    const numbers = Array.from({ length: 50 }, (_, i) => batch + i + 1);
+    await Promise.all(numbers.map(number => report(number, true)));
+    await Promise.all(numbers.map(number => report(number, false)));
+  }
+  const timings = [];
+  for (let run = 0; run < 40; run++) {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/review-envs/environments`, {
+      headers: botHeaders,
+    });
+    const { items } = await response.json();
+    timings.push(Math.round(performance.now() - started));
+    if (items.length < 1000)
+      throw new Error(`listed ${items.length} environments, expected 1000`);
+  }
+  timings.sort((a, b) => a - b);
+  console.log(
+    `listing 1,000 environments (40 requests): p50 ${percentile(
+      timings,
+      50,
+    )} ms, p95 ${percentile(timings, 95)} ms`,
+  );
+  return percentile(timings, 95);
+}
+
+/** This repository's HEAD as a labelled pull request, until its environment is ready and answers. */
+async function measureLocalEnvironmentReady(url) {
+  const headSha = execFileSync('git', ['rev-parse', 'HEAD'], {
+    encoding: 'utf8',
+  }).trim();
+  const started = performance.now();
+  const reported = await fetch(`${url}/api/review-envs/pull-requests`, {
+    method: 'POST',
+    headers: botHeaders,
+    body: JSON.stringify({
+      repository: 'local/developer-portal',
+      number: 9999,
+      title: 'Benchmark',
+      branch: 'benchmark',
+      headSha,
+      author: 'bench',
+      open: true,
+      labels: ['review'],
+    }),
+  });
+  const { environment } = await reported.json();
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(
+      `${url}/api/review-envs/environments/${environment.id}`,
+      {
+        headers: botHeaders,
+      },
+    );
+    const current = await response.json();
+    if (current.state === 'ready') {
+      const page = await fetch(current.url);
+      if (page.ok) {
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(
+          `local environment ${environment.id} ready at ${current.url} after ${seconds} s`,
+        );
+        return seconds;
+      }
+    }
+    if (current.state === 'failed')
+      throw new Error(`local environment failed: ${current.stateReason}`);
+    await new Promise(done => setTimeout(done, 100));
+  }
+  throw new Error('local environment not ready within 120 s');
 }
 
 async function timedClaim(url, token) {

@@ -151,18 +151,23 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         }
         await tx(ENVIRONMENTS).where({ id: current.id }).update(update);
       } else if (LIVE_STATES.includes(current.state)) {
+        // Never deployed and not being deployed: nothing to tear down.
+        const next: ReviewEnvironmentState =
+          current.state === 'pending' && current.deployed_sha === null
+            ? 'gone'
+            : 'tearing-down';
         await tx(ENVIRONMENTS)
           .where({ id: current.id })
           .update({
             ...this.pullRequestColumns(snapshot, options.keep),
-            state: 'tearing-down',
+            state: next,
             state_reason: options.unwantedReason,
             revision: tx.raw('revision + 1'),
           });
         await this.record(
           tx,
           current.id,
-          'tearing-down',
+          next,
           options.actor,
           options.unwantedReason,
         );
@@ -257,6 +262,8 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
           .whereNull('lease_until_ms')
           .orWhere('lease_until_ms', '<=', this.db.raw(this.now)),
       )
+      // Deploys first: someone waits for them.
+      .orderByRaw("case when state = 'tearing-down' then 1 else 0 end")
       .orderBy('last_activity_at_ms')
       .limit(limit);
 

@@ -148,6 +148,25 @@ describe('ReviewEnvironments', () => {
       expect(history[0].reason).toBe("the 'review' label was removed");
     });
 
+    it('ends a PR closed before its first deploy at once, with nothing to tear down', async () => {
+      const { environments, pr } = await setUp(databaseId);
+      await environments.observePullRequest(pr(), 'github:webhook');
+
+      const closed = await environments.observePullRequest(
+        pr({ open: false }),
+        'github:webhook',
+      );
+
+      expect(closed).toMatchObject({
+        state: 'gone',
+        stateReason: 'the pull request was closed',
+      });
+      await environments.runWork();
+      expect(
+        (await environments.history('acme-web-pr-42')).map(e => e.state),
+      ).toEqual(['gone', 'pending']);
+    });
+
     it('marks a failed redeploy failed with the reason, the previous version still serving', async () => {
       const { repository, environments, pr } = await setUp(databaseId);
       await environments.observePullRequest(pr(), 'github:webhook');

@@ -18,6 +18,8 @@ import { environmentIdFor } from './environmentId';
 import { ReviewEnvironmentsConfig } from './ReviewEnvironmentsConfig';
 
 const LEASE_MS = 15 * 60_000;
+const WORK_CONCURRENCY = 4;
+const WORK_BUDGET_MS = 5 * 60_000;
 
 /**
  * Review environments: what pull requests want (labelled `review`, open)
@@ -134,9 +136,17 @@ export class ReviewEnvironments {
     for (const id of await this.store.expireOverdue()) {
       this.logger.info(`Review environment ${id} expired`);
     }
-    for (const work of await this.store.claimWork(4, LEASE_MS)) {
-      if (work.action === 'deploy') await this.deploy(work);
-      else await this.tearDown(work);
+    // Batches of up to WORK_CONCURRENCY until nothing waits, or the time is up
+    // and the next run continues.
+    const deadline = Date.now() + WORK_BUDGET_MS;
+    while (Date.now() < deadline) {
+      const batch = await this.store.claimWork(WORK_CONCURRENCY, LEASE_MS);
+      if (batch.length === 0) return;
+      await Promise.all(
+        batch.map(work =>
+          work.action === 'deploy' ? this.deploy(work) : this.tearDown(work),
+        ),
+      );
     }
   }
 
