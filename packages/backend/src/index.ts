@@ -7,6 +7,9 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // Event bus in the database: signals, catalog updates and webhooks reach
 // every replica.
 backend.add(import('@backstage/plugin-events-backend'));
+// GitHub webhooks at /api/events/http/github, signature-checked with
+// events.modules.github.webhookSecret (no secret, no endpoint).
+backend.add(import('@backstage/plugin-events-backend-module-github'));
 
 // Sign-in: guest on the embedded default, GitHub when app-config.github.yaml is loaded.
 backend.add(import('@backstage/plugin-auth-backend'));

@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { reviewEnvsPermissions } from '@internal/plugin-review-envs-common';
 import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { DatabaseLockStore } from './database/DatabaseLockStore';
+import { pullRequestFromWebhook } from './environments/pullRequestFromWebhook';
 import { ReviewEnvironments } from './environments/ReviewEnvironments';
 import { readReviewEnvironmentsConfig } from './environments/ReviewEnvironmentsConfig';
 import { SharedEnvironmentLocks } from './locks/SharedEnvironmentLocks';
@@ -23,6 +25,7 @@ export const reviewEnvsPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -79,6 +82,19 @@ export const reviewEnvsPlugin = createBackendPlugin({
           fn: () => environments.runWork(),
         });
         deps.lifecycle.addStartupHook(() => environments.recover());
+
+        // GitHub webhooks, signature-checked by the events backend's GitHub
+        // module (events.modules.github.webhookSecret), arrive here.
+        await deps.events.subscribe({
+          id: 'review-envs',
+          topics: ['github.pull_request'],
+          async onEvent({ eventPayload }) {
+            const snapshot = pullRequestFromWebhook(eventPayload);
+            if (snapshot) {
+              await environments.observePullRequest(snapshot, 'github:webhook');
+            }
+          },
+        });
 
         httpRouter.use(
           await createLocksRouter({ httpAuth, permissions, locks }),
