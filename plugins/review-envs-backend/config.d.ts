@@ -8,6 +8,15 @@ export interface Config {
     timeToLiveHours?: number;
     /** The longest extension at a time, in hours. Default 168. */
     maxExtendHours?: number;
+    /** GitHub repositories whose open pull requests are reconciled (webhooks can be lost). */
+    github?: {
+      /** `owner/name` of each repository. */
+      repositories?: string[];
+      /** The GitHub integration's host. Default `github.com`. */
+      host?: string;
+      /** Minutes between polls. Default 5. */
+      reconcileMinutes?: number;
+    };
     /** The local-process deploy target. */
     local?: {
       /** Worktrees, logs and state. Default: a folder in the system temp dir. */

@@ -7,6 +7,8 @@ import { reviewEnvsPermissions } from '@internal/plugin-review-envs-common';
 import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { DatabaseLockStore } from './database/DatabaseLockStore';
+import { createOctokitFactory } from './environments/githubOctokit';
+import { GithubPullRequestReconciler } from './environments/GithubPullRequestReconciler';
 import { pullRequestFromWebhook } from './environments/pullRequestFromWebhook';
 import { ReviewEnvironments } from './environments/ReviewEnvironments';
 import { readReviewEnvironmentsConfig } from './environments/ReviewEnvironmentsConfig';
@@ -82,6 +84,24 @@ export const reviewEnvsPlugin = createBackendPlugin({
           fn: () => environments.runWork(),
         });
         deps.lifecycle.addStartupHook(() => environments.recover());
+
+        // Lost webhooks are not redelivered: poll open pull requests too.
+        const github = environmentsConfig.github;
+        if (github) {
+          const reconciler = new GithubPullRequestReconciler({
+            repositories: github.repositories,
+            environments,
+            octokitFor: createOctokitFactory(config, github.host),
+            logger: deps.logger,
+          });
+          await deps.scheduler.scheduleTask({
+            id: 'review-envs-reconcile-github',
+            frequency: { minutes: github.reconcileMinutes },
+            timeout: { minutes: 10 },
+            scope: 'global',
+            fn: () => reconciler.reconcile(),
+          });
+        }
 
         // GitHub webhooks, signature-checked by the events backend's GitHub
         // module (events.modules.github.webhookSecret), arrive here.

@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export type ReviewEnvironmentsConfig = {
+  /** Repositories whose open pull requests are polled, and how. */
+  github?: {
+    host: string;
+    repositories: string[];
+    reconcileMinutes: number;
+  };
   reviewLabel: string;
   keepLabel: string;
   ttlMs: number;
@@ -44,7 +50,24 @@ export function readReviewEnvironmentsConfig(
     }
     repositories.set(name, resolve(entry.getString('path')));
   }
+  const github = root?.getOptionalConfig('github');
+  const githubRepositories =
+    github?.getOptionalStringArray('repositories') ?? [];
+  for (const repository of githubRepositories) {
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+      throw new InputError(
+        `reviewEnvs.github.repositories: '${repository}' must be owner/name`,
+      );
+    }
+  }
   return {
+    github: githubRepositories.length
+      ? {
+          host: github?.getOptionalString('host') ?? 'github.com',
+          repositories: githubRepositories,
+          reconcileMinutes: github?.getOptionalNumber('reconcileMinutes') ?? 5,
+        }
+      : undefined,
     reviewLabel: root?.getOptionalString('reviewLabel') ?? 'review',
     keepLabel: root?.getOptionalString('keepLabel') ?? 'keep',
     ttlMs: hours('timeToLiveHours', 48),

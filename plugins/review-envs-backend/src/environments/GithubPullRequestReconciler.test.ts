@@ -1,0 +1,144 @@
+import {
+  createMockDirectory,
+  mockServices,
+  registerMswTestHooks,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import { Octokit } from '@octokit/rest';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
+import { GithubPullRequestReconciler } from './GithubPullRequestReconciler';
+import { ReviewEnvironments } from './ReviewEnvironments';
+
+const API = 'https://api.github.com';
+
+function githubPullRequest(
+  number: number,
+  state: 'open' | 'closed',
+  labels: string[],
+) {
+  return {
+    number,
+    title: `Change ${number}`,
+    state,
+    head: {
+      ref: `change-${number}`,
+      sha: String(number).repeat(40).slice(0, 40),
+    },
+    user: { login: 'ada' },
+    labels: labels.map(name => ({ name })),
+  };
+}
+
+describe('GithubPullRequestReconciler', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const directory = createMockDirectory();
+
+  async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
+    const store = await DatabaseEnvironmentStore.create({
+      database: mockServices.database({
+        knex: await databases.init(databaseId),
+      }),
+    });
+    const environments = new ReviewEnvironments(
+      store,
+      new LocalProcessDeployTarget({
+        workDir: directory.path,
+        command: 'true',
+      }),
+      {
+        reviewLabel: 'review',
+        keepLabel: 'keep',
+        ttlMs: 3_600_000,
+        maxExtendMs: 3_600_000,
+        local: {
+          workDir: directory.path,
+          command: 'true',
+          healthPath: '/',
+          healthTimeoutMs: 1000,
+          repositories: new Map(),
+        },
+      },
+      mockServices.logger.mock(),
+    );
+    const logger = mockServices.logger.mock();
+    const reconciler = new GithubPullRequestReconciler({
+      repositories: ['acme/web', 'acme/api'],
+      environments,
+      octokitFor: async () =>
+        new Octokit({
+          auth: 'test-token',
+          baseUrl: API,
+          request: { retries: 0 },
+        }),
+      logger,
+    });
+    return { environments, reconciler, logger };
+  }
+
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    it('repairs what lost webhooks missed: a labelled PR gets its environment, a closed one loses it', async () => {
+      const { environments, reconciler, logger } = await setUp(databaseId);
+      // An environment whose PR was closed while the portal heard nothing.
+      await environments.observePullRequest(
+        {
+          ...snapshotOf(githubPullRequest(2, 'open', ['review'])),
+          repository: 'acme/web',
+        },
+        'github:webhook',
+      );
+      server.use(
+        http.get(`${API}/repos/acme/web/pulls`, ({ request }) => {
+          expect(new URL(request.url).searchParams.get('state')).toBe('open');
+          expect(request.headers.get('authorization')).toBe('token test-token');
+          return HttpResponse.json([
+            githubPullRequest(1, 'open', ['review']),
+            githubPullRequest(3, 'open', ['bug']),
+          ]);
+        }),
+        http.get(`${API}/repos/acme/web/pulls/2`, () =>
+          HttpResponse.json(githubPullRequest(2, 'closed', ['review'])),
+        ),
+        // One repository failing does not stop the others.
+        http.get(`${API}/repos/acme/api/pulls`, () =>
+          HttpResponse.json({ message: 'Server Error' }, { status: 502 }),
+        ),
+      );
+
+      await reconciler.reconcile();
+
+      const byId = new Map(
+        (await environments.list()).map(env => [env.id, env]),
+      );
+      expect(byId.get('acme-web-pr-1')).toMatchObject({ state: 'pending' });
+      expect(byId.has('acme-web-pr-3')).toBe(false);
+      expect(byId.get('acme-web-pr-2')).toMatchObject({
+        state: 'gone',
+        stateReason: 'the pull request was closed',
+      });
+      expect((await environments.history('acme-web-pr-1'))[0].actor).toBe(
+        'github:reconciler',
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('acme/api'),
+      );
+    });
+  });
+});
+
+function snapshotOf(pr: ReturnType<typeof githubPullRequest>) {
+  return {
+    repository: 'acme/web',
+    number: pr.number,
+    title: pr.title,
+    branch: pr.head.ref,
+    headSha: pr.head.sha,
+    author: pr.user.login,
+    open: pr.state === 'open',
+    labels: pr.labels.map(label => label.name),
+  };
+}
