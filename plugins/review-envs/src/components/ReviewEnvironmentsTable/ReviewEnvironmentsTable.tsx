@@ -8,7 +8,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import {
   ReviewEnvironment,
   ReviewEnvironmentState,
@@ -21,6 +21,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import { ReactNode, useState } from 'react';
 import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
+import { useReportedAction } from '../../hooks/useReportedAction';
 import { EnvironmentLogsDialog } from './EnvironmentLogsDialog';
 
 const STATUS: Record<ReviewEnvironmentState, (label: string) => ReactNode> = {
@@ -40,24 +41,10 @@ export const ReviewEnvironmentsTable = (props: {
 }) => {
   const { environments, loading, onChange } = props;
   const api = useApi(reviewEnvsApiRef);
-  const alertApi = useApi(alertApiRef);
   const [confirmTeardown, setConfirmTeardown] = useState<ReviewEnvironment>();
   const [logsOf, setLogsOf] = useState<ReviewEnvironment>();
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      alertApi.post({
-        message: done,
-        severity: 'success',
-        display: 'transient',
-      });
-    } catch (error) {
-      alertApi.post({ message: (error as Error).message, severity: 'error' });
-    } finally {
-      onChange();
-    }
-  };
+  const { run } = useReportedAction(onChange);
 
   const columns: TableColumn<ReviewEnvironment>[] = [
     { title: 'Repository', field: 'repository' },

@@ -1,11 +1,12 @@
 import { InfoCard, StatusOK, StatusWarning } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import { SharedEnvironmentLock } from '@internal/plugin-review-envs-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
+import { useReportedAction } from '../../hooks/useReportedAction';
 import { ClaimDialog, ClaimRequest } from './ClaimDialog';
 
 type DialogKind = 'claim' | 'extend' | 'queue';
@@ -21,41 +22,27 @@ export const SharedEnvironmentLockCard = (props: {
 }) => {
   const { lock, currentUserRef, onChange } = props;
   const api = useApi(reviewEnvsApiRef);
-  const alertApi = useApi(alertApiRef);
   const [dialog, setDialog] = useState<DialogKind>();
-  const [busy, setBusy] = useState(false);
 
   const heldByMe = lock.holder !== null && lock.holder === currentUserRef;
   const queued = lock.queue.some(entry => entry.requester === currentUserRef);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
+  const { run, busy } = useReportedAction(onChange);
+  const act = (action: () => Promise<unknown>, done: string) => {
     setDialog(undefined);
-    try {
-      await action();
-      alertApi.post({
-        message: done,
-        severity: 'success',
-        display: 'transient',
-      });
-    } catch (error) {
-      alertApi.post({ message: (error as Error).message, severity: 'error' });
-    } finally {
-      setBusy(false);
-      onChange();
-    }
+    run(action, done);
   };
 
   const submit = (request: ClaimRequest) => {
     if (dialog === 'claim') {
-      run(() => api.claimLock(lock.name, request), `You hold ${lock.title}`);
+      act(() => api.claimLock(lock.name, request), `You hold ${lock.title}`);
     } else if (dialog === 'queue') {
-      run(
+      act(
         () => api.joinLockQueue(lock.name, request),
         `You are in the queue for ${lock.title}`,
       );
     } else if (dialog === 'extend') {
-      run(
+      act(
         () =>
           api.extendLock(lock.name, {
             fencingToken: lock.fencingToken,
@@ -127,7 +114,7 @@ export const SharedEnvironmentLockCard = (props: {
               color="primary"
               disabled={busy}
               onClick={() =>
-                run(
+                act(
                   () =>
                     api.releaseLock(lock.name, {
                       fencingToken: lock.fencingToken,
@@ -154,7 +141,7 @@ export const SharedEnvironmentLockCard = (props: {
             variant="outlined"
             disabled={busy}
             onClick={() =>
-              run(() => api.leaveLockQueue(lock.name), 'You left the queue')
+              act(() => api.leaveLockQueue(lock.name), 'You left the queue')
             }
           >
             Leave queue
