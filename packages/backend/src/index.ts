@@ -45,5 +45,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@internal/plugin-tenant-scaffolder-backend'));
 backend.add(import('@internal/plugin-release-watch-backend'));
 backend.add(import('@internal/plugin-review-envs-backend'));
+backend.add(import('@internal/plugin-catalog-backend-module-review-envs'));
 
 backend.start();

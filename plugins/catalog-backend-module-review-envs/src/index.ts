@@ -1,0 +1,2 @@
+export { catalogModuleReviewEnvs as default } from './module';
+export { ReviewEnvironmentEntityProvider } from './ReviewEnvironmentEntityProvider';

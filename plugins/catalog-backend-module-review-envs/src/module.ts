@@ -1,0 +1,78 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+
+import { ReviewEnvironment } from '@internal/plugin-review-envs-common';
+import { ReviewEnvironmentEntityProvider } from './ReviewEnvironmentEntityProvider';
+
+export const catalogModuleReviewEnvs = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'review-envs',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        catalogProcessing: catalogProcessingExtensionPoint,
+        discovery: coreServices.discovery,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+      },
+      async init({
+        auth,
+        catalog,
+        catalogProcessing,
+        discovery,
+        logger,
+        scheduler,
+      }) {
+        catalogProcessing.addEntityProvider(
+          new ReviewEnvironmentEntityProvider({
+            taskRunner: scheduler.createScheduledTaskRunner({
+              frequency: { minutes: 1 },
+              timeout: { minutes: 1 },
+              scope: 'global',
+            }),
+            logger,
+            async loadEnvironments() {
+              const baseUrl = await discovery.getBaseUrl('review-envs');
+              const { token } = await auth.getPluginRequestToken({
+                onBehalfOf: await auth.getOwnServiceCredentials(),
+                targetPluginId: 'review-envs',
+              });
+              const response = await fetch(`${baseUrl}/environments`, {
+                headers: { Authorization: `Bearer ${token}` },
+              });
+              if (!response.ok)
+                throw await ResponseError.fromResponse(response);
+              const { items } = (await response.json()) as {
+                items: ReviewEnvironment[];
+              };
+              return items;
+            },
+            async findComponent(repository) {
+              const { items } = await catalog.getEntities(
+                {
+                  filter: {
+                    kind: 'Component',
+                    'metadata.annotations.github.com/project-slug': repository,
+                  },
+                  fields: ['kind', 'metadata.name', 'metadata.namespace'],
+                },
+                { credentials: await auth.getOwnServiceCredentials() },
+              );
+              return items[0] ? stringifyEntityRef(items[0]) : undefined;
+            },
+          }),
+        );
+      },
+    });
+  },
+});
