@@ -10,7 +10,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ReviewEnvironments } from '../environments/ReviewEnvironments';
-import { principalId } from './principal';
+import { callerResolver } from './principal';
 import { parseRequest } from './requestValidation';
 
 const pullRequestBody = z.object({
@@ -36,12 +36,7 @@ export async function createEnvironmentsRouter(options: {
   const router = Router();
   router.use(express.json());
 
-  const caller = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    return { credentials, id: principalId(credentials) };
-  };
+  const caller = callerResolver(httpAuth);
 
   router.get('/environments', async (req, res) => {
     await caller(req);

@@ -9,7 +9,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { SharedEnvironmentLocks } from '../locks/SharedEnvironmentLocks';
-import { principalId } from './principal';
+import { callerResolver } from './principal';
 import { parseRequest } from './requestValidation';
 
 const claimBody = z.object({
@@ -35,12 +35,7 @@ export async function createLocksRouter(options: {
   const router = Router();
   router.use(express.json());
 
-  const caller = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    return { credentials, id: principalId(credentials) };
-  };
+  const caller = callerResolver(httpAuth);
 
   router.get('/locks', async (req, res) => {
     await caller(req);

@@ -1,4 +1,8 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { Request } from 'express';
 
 /** A user's entity ref, or a service's subject: who the caller is, for holders and history. */
 export function principalId(credentials: BackstageCredentials): string {
@@ -9,4 +13,14 @@ export function principalId(credentials: BackstageCredentials): string {
   return principal.type === 'user'
     ? principal.userEntityRef
     : principal.subject;
+}
+
+/** Every review-envs endpoint but /health needs a signed-in user or a service token. */
+export function callerResolver(httpAuth: HttpAuthService) {
+  return async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    return { credentials, id: principalId(credentials) };
+  };
 }
