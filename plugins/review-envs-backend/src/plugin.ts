@@ -7,6 +7,7 @@ import { reviewEnvsPermissions } from '@internal/plugin-review-envs-common';
 import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { DatabaseLockStore } from './database/DatabaseLockStore';
+import { GithubDeploymentReporter } from './environments/GithubDeploymentReporter';
 import { createOctokitFactory } from './environments/githubOctokit';
 import { GithubPullRequestReconciler } from './environments/GithubPullRequestReconciler';
 import { pullRequestFromWebhook } from './environments/pullRequestFromWebhook';
@@ -51,17 +52,28 @@ export const reviewEnvsPlugin = createBackendPlugin({
           healthPath: environmentsConfig.local.healthPath,
           healthTimeoutMs: environmentsConfig.local.healthTimeoutMs,
         });
-        const environments = new ReviewEnvironments(
-          await DatabaseEnvironmentStore.create({ database }),
+        const github = environmentsConfig.github;
+        const octokitFor = github
+          ? createOctokitFactory(config, github.host)
+          : undefined;
+        const environments = new ReviewEnvironments({
+          store: await DatabaseEnvironmentStore.create({ database }),
           target,
-          environmentsConfig,
-          deps.logger,
-          () => {
+          config: environmentsConfig,
+          logger: deps.logger,
+          requestWork: () => {
             deps.scheduler.triggerTask(WORK_TASK_ID).catch(() => {
               // Already running: the next run picks the change up.
             });
           },
-        );
+          reporter:
+            github && octokitFor
+              ? new GithubDeploymentReporter({
+                  repositories: github.repositories,
+                  octokitFor,
+                })
+              : undefined,
+        });
 
         // Reading the locks expires overdue grants and hands free locks to
         // their queue; doing it every minute records both promptly even when
@@ -86,12 +98,11 @@ export const reviewEnvsPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(() => environments.recover());
 
         // Lost webhooks are not redelivered: poll open pull requests too.
-        const github = environmentsConfig.github;
-        if (github) {
+        if (github && octokitFor) {
           const reconciler = new GithubPullRequestReconciler({
             repositories: github.repositories,
             environments,
-            octokitFor: createOctokitFactory(config, github.host),
+            octokitFor,
             logger: deps.logger,
           });
           await deps.scheduler.scheduleTask({

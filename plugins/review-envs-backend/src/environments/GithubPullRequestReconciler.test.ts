@@ -44,13 +44,13 @@ describe('GithubPullRequestReconciler', () => {
         knex: await databases.init(databaseId),
       }),
     });
-    const environments = new ReviewEnvironments(
+    const environments = new ReviewEnvironments({
       store,
-      new LocalProcessDeployTarget({
+      target: new LocalProcessDeployTarget({
         workDir: directory.path,
         command: 'true',
       }),
-      {
+      config: {
         reviewLabel: 'review',
         keepLabel: 'keep',
         ttlMs: 3_600_000,
@@ -63,8 +63,8 @@ describe('GithubPullRequestReconciler', () => {
           repositories: new Map(),
         },
       },
-      mockServices.logger.mock(),
-    );
+      logger: mockServices.logger.mock(),
+    });
     const logger = mockServices.logger.mock();
     const reconciler = new GithubPullRequestReconciler({
       repositories: ['acme/web', 'acme/api'],

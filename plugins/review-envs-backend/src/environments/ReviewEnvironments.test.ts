@@ -7,6 +7,7 @@ import { PullRequestSnapshot } from '@internal/plugin-review-envs-common';
 import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
 import { join } from 'node:path';
 import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
+import { DeploymentReporter } from './DeploymentReporter';
 import { ReviewEnvironments } from './ReviewEnvironments';
 import { ReviewEnvironmentsConfig } from './ReviewEnvironmentsConfig';
 import { TEST_SERVER, TestRepository } from './__testUtils__/testRepository';
@@ -33,6 +34,7 @@ describe('ReviewEnvironments', () => {
   async function setUp(
     databaseId: Parameters<typeof databases.init>[0],
     ttlMs = 48 * HOUR,
+    reporter?: DeploymentReporter,
   ) {
     const repository = new TestRepository(join(directory.path, 'repo'));
     const main = repository.commit('main', {
@@ -63,12 +65,13 @@ describe('ReviewEnvironments', () => {
         knex: await databases.init(databaseId),
       }),
     });
-    const environments = new ReviewEnvironments(
+    const environments = new ReviewEnvironments({
       store,
       target,
       config,
-      mockServices.logger.mock(),
-    );
+      logger: mockServices.logger.mock(),
+      reporter,
+    });
     const pr = (
       changes: Partial<PullRequestSnapshot> = {},
     ): PullRequestSnapshot => ({
@@ -165,6 +168,28 @@ describe('ReviewEnvironments', () => {
       expect(
         (await environments.history('acme-web-pr-42')).map(e => e.state),
       ).toEqual(['gone', 'pending']);
+    });
+
+    it('reports each outcome to the pull request, and a reporting failure fails nothing', async () => {
+      const report = jest.fn().mockRejectedValue(new Error('GitHub is down'));
+      const { environments, pr } = await setUp(databaseId, 48 * HOUR, {
+        report,
+      });
+      await environments.observePullRequest(pr(), 'github:webhook');
+      await environments.runWork();
+      await environments.observePullRequest(
+        pr({ open: false }),
+        'github:webhook',
+      );
+      await environments.runWork();
+
+      expect(
+        report.mock.calls.map(([env, status]) => [env.id, status.state]),
+      ).toEqual([
+        ['acme-web-pr-42', 'success'],
+        ['acme-web-pr-42', 'inactive'],
+      ]);
+      expect((await environments.get('acme-web-pr-42')).state).toBe('gone');
     });
 
     it('marks a failed redeploy failed with the reason, the previous version still serving', async () => {

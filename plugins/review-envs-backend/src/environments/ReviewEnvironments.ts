@@ -14,6 +14,7 @@ import {
   EnvironmentStore,
   StoredEnvironment,
 } from '../database/EnvironmentStore';
+import { DeploymentReporter } from './DeploymentReporter';
 import { environmentIdFor } from './environmentId';
 import { ReviewEnvironmentsConfig } from './ReviewEnvironmentsConfig';
 
@@ -27,14 +28,30 @@ const WORK_BUDGET_MS = 5 * 60_000;
  * target, recording every state with who or what caused it.
  */
 export class ReviewEnvironments {
-  constructor(
-    private readonly store: EnvironmentStore,
-    private readonly target: DeployTarget,
-    private readonly config: ReviewEnvironmentsConfig,
-    private readonly logger: LoggerService,
+  private readonly store: EnvironmentStore;
+  private readonly target: DeployTarget;
+  private readonly config: ReviewEnvironmentsConfig;
+  private readonly logger: LoggerService;
+  private readonly requestWork: () => void;
+  private readonly reporter?: DeploymentReporter;
+
+  constructor(options: {
+    store: EnvironmentStore;
+    target: DeployTarget;
+    config: ReviewEnvironmentsConfig;
+    logger: LoggerService;
     /** Asks for `runWork` to run soon, after a change that needs work. */
-    private readonly requestWork: () => void = () => {},
-  ) {}
+    requestWork?: () => void;
+    /** Tells the pull request where its environment stands (GitHub deployments). */
+    reporter?: DeploymentReporter;
+  }) {
+    this.store = options.store;
+    this.target = options.target;
+    this.config = options.config;
+    this.logger = options.logger;
+    this.requestWork = options.requestWork ?? (() => {});
+    this.reporter = options.reporter;
+  }
 
   async list(): Promise<ReviewEnvironment[]> {
     return (await this.store.list()).map(publicView);
@@ -215,6 +232,7 @@ export class ReviewEnvironments {
         deployedSha: deployment.version,
       });
       await this.store.finishWork(work, { state: 'ready', reason: null });
+      await this.report(environment, { state: 'success', url: deployment.url });
     } catch (error) {
       const reason = (error as Error).message;
       if (error instanceof DeployFailedError) {
@@ -225,6 +243,7 @@ export class ReviewEnvironments {
         `Review environment ${environment.id} failed to deploy: ${reason}`,
       );
       await this.store.finishWork(work, { state: 'failed', reason });
+      await this.report(environment, { state: 'failure', description: reason });
     } finally {
       await this.store.recordDeployLog(environment.id, lines);
     }
@@ -242,10 +261,28 @@ export class ReviewEnvironments {
         state: 'gone',
         reason: environment.stateReason,
       });
+      await this.report(environment, {
+        state: 'inactive',
+        description: environment.stateReason ?? 'torn down',
+      });
     } catch (error) {
       // The lease runs out and the teardown is tried again.
       this.logger.error(
         `Review environment ${environment.id} failed to tear down: ${error}`,
+      );
+    }
+  }
+
+  /** Reporting is a courtesy to the PR page: its failure never fails the work. */
+  private async report(
+    environment: StoredEnvironment,
+    status: Parameters<DeploymentReporter['report']>[1],
+  ) {
+    try {
+      await this.reporter?.report(environment, status);
+    } catch (error) {
+      this.logger.warn(
+        `Could not report ${status.state} of ${environment.id} to its pull request: ${error}`,
       );
     }
   }
