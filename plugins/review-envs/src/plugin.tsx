@@ -5,6 +5,7 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { reviewEnvsApiRef } from './api/ReviewEnvsApi';
 import { ReviewEnvsClient } from './api/ReviewEnvsClient';
@@ -31,9 +32,24 @@ export const reviewEnvsPage = PageBlueprint.make({
   },
 });
 
+/** A "Review environments" tab on components that name their GitHub repository. */
+export const reviewEnvsEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: '/review-environments',
+    title: 'Review environments',
+    filter: entity =>
+      entity.kind === 'Component' &&
+      Boolean(entity.metadata.annotations?.['github.com/project-slug']),
+    loader: () =>
+      import('./components/EntityReviewEnvironmentsContent').then(m => (
+        <m.EntityReviewEnvironmentsContent />
+      )),
+  },
+});
+
 export const reviewEnvsPlugin = createFrontendPlugin({
   pluginId: 'review-envs',
   title: 'Review Environments',
-  extensions: [reviewEnvsApi, reviewEnvsPage],
+  extensions: [reviewEnvsApi, reviewEnvsPage, reviewEnvsEntityContent],
   routes: { root: rootRouteRef },
 });

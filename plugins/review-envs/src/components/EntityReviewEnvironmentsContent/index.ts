@@ -1,0 +1,4 @@
+export {
+  EntityReviewEnvironmentsContent,
+  PROJECT_SLUG_ANNOTATION,
+} from './EntityReviewEnvironmentsContent';
