@@ -52,10 +52,13 @@ export const reviewEnvsPlugin = createBackendPlugin({
           healthPath: environmentsConfig.local.healthPath,
           healthTimeoutMs: environmentsConfig.local.healthTimeoutMs,
         });
-        const github = environmentsConfig.github;
-        const octokitFor = github
-          ? createOctokitFactory(config, github.host)
-          : undefined;
+        const github = environmentsConfig.github && {
+          ...environmentsConfig.github,
+          octokitFor: createOctokitFactory(
+            config,
+            environmentsConfig.github.host,
+          ),
+        };
         const environments = new ReviewEnvironments({
           store: await DatabaseEnvironmentStore.create({ database }),
           target,
@@ -66,13 +69,7 @@ export const reviewEnvsPlugin = createBackendPlugin({
               // Already running: the next run picks the change up.
             });
           },
-          reporter:
-            github && octokitFor
-              ? new GithubDeploymentReporter({
-                  repositories: github.repositories,
-                  octokitFor,
-                })
-              : undefined,
+          reporter: github && new GithubDeploymentReporter(github),
         });
 
         // Reading the locks expires overdue grants and hands free locks to
@@ -98,11 +95,10 @@ export const reviewEnvsPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(() => environments.recover());
 
         // Lost webhooks are not redelivered: poll open pull requests too.
-        if (github && octokitFor) {
+        if (github) {
           const reconciler = new GithubPullRequestReconciler({
-            repositories: github.repositories,
+            ...github,
             environments,
-            octokitFor,
             logger: deps.logger,
           });
           await deps.scheduler.scheduleTask({
