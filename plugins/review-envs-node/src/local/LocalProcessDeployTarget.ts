@@ -20,6 +20,9 @@ import {
   DeployTarget,
   Deployment,
 } from '../DeployTarget';
+import { assertEnvironmentId } from '../environmentIds';
+import { waitForHealthy } from '../healthCheck';
+import { SerialQueues } from '../SerialQueues';
 import { git, resolveCommit } from './git';
 import { isGroupAlive, stopGroup } from './processGroup';
 
@@ -48,8 +51,6 @@ type LocalState = {
   startedAt: string;
 };
 
-const ENVIRONMENT_ID = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /**
  * Runs each environment as a local process group started from a git worktree
  * of the requested commit, on a free port, with its output in a log file.
@@ -65,7 +66,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
   private readonly healthTimeoutMs: number;
   private readonly stopTimeoutMs: number;
   /** Deploys and teardowns of one environment run one at a time. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new SerialQueues();
 
   constructor(options: LocalProcessDeployTargetOptions) {
     this.workDir = resolve(options.workDir);
@@ -81,7 +82,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
     log: DeployLog = () => {},
   ): Promise<Deployment> {
     assertEnvironmentId(request.environmentId);
-    return this.serialized(request.environmentId, () =>
+    return this.queues.run(request.environmentId, () =>
       this.doDeploy(request, log),
     );
   }
@@ -91,7 +92,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
     log: DeployLog = () => {},
   ): Promise<void> {
     assertEnvironmentId(environmentId);
-    return this.serialized(environmentId, async () => {
+    return this.queues.run(environmentId, async () => {
       const state = this.readState(environmentId);
       if (state) {
         log(`Stopping ${environmentId} (pid ${state.pid})`);
@@ -185,7 +186,16 @@ export class LocalProcessDeployTarget implements DeployTarget {
       startedAt: new Date().toISOString(),
     };
 
-    const unhealthy = await this.waitForHealth(port, () => exitCode);
+    const unhealthy = await waitForHealthy(
+      `http://127.0.0.1:${port}${this.healthPath}`,
+      {
+        timeoutMs: this.healthTimeoutMs,
+        stopped: () =>
+          exitCode === undefined
+            ? undefined
+            : `the process exited with code ${exitCode} before it answered 200`,
+      },
+    );
     if (unhealthy) {
       const output = tail(logFile, 50);
       await this.retire(state);
@@ -208,36 +218,6 @@ export class LocalProcessDeployTarget implements DeployTarget {
     return toDeployment(state);
   }
 
-  /** Resolves to undefined once the health path answers 200, else to the reason it never did. */
-  private async waitForHealth(
-    port: number,
-    exitCode: () => number | null | undefined,
-  ): Promise<string | undefined> {
-    const url = `http://127.0.0.1:${port}${this.healthPath}`;
-    const deadline = Date.now() + this.healthTimeoutMs;
-    let last = 'no answer';
-    while (Date.now() < deadline) {
-      const code = exitCode();
-      if (code !== undefined) {
-        return `the process exited with code ${code} before ${url} answered 200`;
-      }
-      try {
-        const response = await fetch(url, {
-          signal: AbortSignal.timeout(2_000),
-        });
-        await response.arrayBuffer();
-        if (response.status === 200) return undefined;
-        last = `status ${response.status}`;
-      } catch (error) {
-        last = (error as Error).message;
-      }
-      await new Promise(done => setTimeout(done, 200));
-    }
-    return `${url} did not answer 200 within ${
-      this.healthTimeoutMs / 1000
-    } s (last: ${last})`;
-  }
-
   /** Stops a version and removes its worktree and log. */
   private async retire(state: LocalState) {
     await stopGroup(state.pid, this.stopTimeoutMs);
@@ -253,22 +233,6 @@ export class LocalProcessDeployTarget implements DeployTarget {
       await git(state.repository, ['worktree', 'prune']).catch(() => {});
     }
     rmSync(state.logFile, { force: true });
-  }
-
-  private serialized<T>(
-    environmentId: string,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    const before = this.queues.get(environmentId) ?? Promise.resolve();
-    const run = before.catch(() => {}).then(work);
-    this.queues.set(environmentId, run);
-    run
-      .catch(() => {})
-      .finally(() => {
-        if (this.queues.get(environmentId) === run)
-          this.queues.delete(environmentId);
-      });
-    return run;
   }
 
   private environmentsDir() {
@@ -301,14 +265,6 @@ export class LocalProcessDeployTarget implements DeployTarget {
     return readdirSync(this.environmentsDir())
       .map(environmentId => this.readState(environmentId))
       .filter((state): state is LocalState => state !== undefined);
-  }
-}
-
-function assertEnvironmentId(environmentId: string) {
-  if (!ENVIRONMENT_ID.test(environmentId)) {
-    throw new InputError(
-      `'${environmentId}' is not a valid environment id: lower-case letters, digits and dashes, at most 63`,
-    );
   }
 }
 

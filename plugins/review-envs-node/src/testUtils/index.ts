@@ -1,0 +1,1 @@
+export { FakeEcsServer } from './FakeEcsServer';
