@@ -260,5 +260,21 @@ describe('ReviewEnvironments', () => {
       expect(back.url).not.toBe(ready.url);
       expect(await body(back.url)).toBe('v1');
     });
+
+    it('removes what runs for no live environment, and leaves live ones alone', async () => {
+      const { repository, environments, pr } = await setUp(databaseId);
+      await environments.observePullRequest(pr(), 'github:webhook');
+      await environments.runWork();
+      await targets[0].deploy({
+        environmentId: 'nobody-wants-pr-1',
+        source: { repository: repository.path, ref: 'main' },
+      });
+
+      expect(await environments.removeOrphans()).toEqual(['nobody-wants-pr-1']);
+
+      expect(await targets[0].get('nobody-wants-pr-1')).toBeUndefined();
+      expect(await targets[0].get('acme-web-pr-42')).toBeDefined();
+      expect((await environments.get('acme-web-pr-42')).state).toBe('ready');
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@internal/plugin-review-envs-common';
 import {
   DeployFailedError,
+  Deployment,
   DeployTarget,
 } from '@internal/plugin-review-envs-node';
 import {
@@ -16,7 +17,10 @@ import {
 } from '../database/EnvironmentStore';
 import { DeploymentReporter } from './DeploymentReporter';
 import { environmentIdFor } from './environmentId';
-import { ReviewEnvironmentsConfig } from './ReviewEnvironmentsConfig';
+import {
+  deploySource,
+  ReviewEnvironmentsConfig,
+} from './ReviewEnvironmentsConfig';
 
 const LEASE_MS = 15 * 60_000;
 const WORK_CONCURRENCY = 4;
@@ -174,18 +178,10 @@ export class ReviewEnvironments {
    */
   async recover(): Promise<void> {
     const { adopted, reaped } = await this.target.recover();
+    await this.removeOrphans(adopted);
     const environments = new Map(
       (await this.store.list()).map(env => [env.id, env]),
     );
-    for (const deployment of adopted) {
-      const environment = environments.get(deployment.environmentId);
-      if (!environment || environment.state === 'gone') {
-        this.logger.warn(
-          `Removing orphaned review environment ${deployment.environmentId}`,
-        );
-        await this.target.teardown(deployment.environmentId);
-      }
-    }
     for (const id of reaped) {
       const environment = environments.get(id);
       if (
@@ -202,18 +198,44 @@ export class ReviewEnvironments {
     }
   }
 
+  /**
+   * Removes what the target runs for no environment (a teardown lost with a
+   * crash, resources left from a deleted database) and names each in the log.
+   * Returns the ids removed.
+   */
+  async removeOrphans(running?: Deployment[]): Promise<string[]> {
+    const deployments = running ?? (await this.target.list());
+    const environments = new Map(
+      (await this.store.list()).map(env => [env.id, env]),
+    );
+    const removed: string[] = [];
+    for (const { environmentId } of deployments) {
+      const environment = environments.get(environmentId);
+      if (environment && environment.state !== 'gone') continue;
+      this.logger.warn(
+        `Removing orphaned review environment ${environmentId}: ${
+          environment ? 'it was torn down' : 'no environment has this id'
+        }`,
+      );
+      await this.target.teardown(environmentId);
+      removed.push(environmentId);
+    }
+    return removed;
+  }
+
   private async deploy(work: ClaimedWork) {
     const { environment } = work;
     const lines: string[] = [];
     const log = (line: string) =>
       lines.push(`${new Date().toISOString()} ${line}`);
-    const repository = this.config.local.repositories.get(
+    const { source: repository, configKey } = deploySource(
+      this.config,
       environment.repository,
     );
     try {
       if (!repository) {
         throw new DeployFailedError(
-          `no local repository is configured for ${environment.repository} (reviewEnvs.local.repositories)`,
+          `nothing to deploy is configured for ${environment.repository} (${configKey})`,
         );
       }
       const deployment = await this.target.deploy(

@@ -22,7 +22,55 @@ export type ReviewEnvironmentsConfig = {
     /** `owner/name` of a pull request's repository → local git repository path. */
     repositories: Map<string, string>;
   };
+  /** Where environments run. Default `local`. */
+  target?: 'local' | 'ecs';
+  ecs?: EcsTargetConfig;
 };
+
+export type EcsTargetConfig = {
+  region: string;
+  /** Whose credentials from the AWS integration (`aws.accounts`); default its main account. */
+  accountId?: string;
+  /** Instead of the region's, e.g. for LocalStack. */
+  endpoint?: string;
+  cluster: string;
+  urlTemplate: string;
+  healthPath: string;
+  healthTimeoutMs: number;
+  steadyStateTimeoutMs: number;
+  container: {
+    name?: string;
+    port: number;
+    cpu: string;
+    memory: string;
+    executionRoleArn?: string;
+    taskRoleArn?: string;
+    logGroup?: string;
+  };
+  network: {
+    subnets: string[];
+    securityGroups: string[];
+    assignPublicIp: boolean;
+  };
+  /** `owner/name` of a pull request's repository → image repository (tags are commit SHAs). */
+  repositories: Map<string, string>;
+};
+
+/** What the configured target deploys a pull request's repository from, if configured. */
+export function deploySource(
+  config: ReviewEnvironmentsConfig,
+  repository: string,
+): { source?: string; configKey: string } {
+  return config.target === 'ecs'
+    ? {
+        source: config.ecs?.repositories.get(repository),
+        configKey: 'reviewEnvs.ecs.repositories',
+      }
+    : {
+        source: config.local.repositories.get(repository),
+        configKey: 'reviewEnvs.local.repositories',
+      };
+}
 
 /** Reads `reviewEnvs.*` with its defaults; relative paths are from the backend's working directory. */
 export function readReviewEnvironmentsConfig(
@@ -38,17 +86,11 @@ export function readReviewEnvironmentsConfig(
     return value * 3_600_000;
   };
   const local = root?.getOptionalConfig('local');
-  const repositories = new Map<string, string>();
-  for (const [index, entry] of (
-    local?.getOptionalConfigArray('repositories') ?? []
-  ).entries()) {
-    const name = entry.getString('name');
-    if (!/^[\w.-]+\/[\w.-]+$/.test(name)) {
-      throw new InputError(
-        `reviewEnvs.local.repositories[${index}].name '${name}' must be owner/name`,
-      );
-    }
-    repositories.set(name, resolve(entry.getString('path')));
+  const target = root?.getOptionalString('target') ?? 'local';
+  if (target !== 'local' && target !== 'ecs') {
+    throw new InputError(
+      `reviewEnvs.target must be 'local' or 'ecs', not '${target}'`,
+    );
   }
   const github = root?.getOptionalConfig('github');
   const githubRepositories =
@@ -81,7 +123,69 @@ export function readReviewEnvironmentsConfig(
       healthPath: local?.getOptionalString('healthPath') ?? '/',
       healthTimeoutMs:
         (local?.getOptionalNumber('healthTimeoutSeconds') ?? 60) * 1000,
-      repositories,
+      repositories: repositoryMap(local, 'reviewEnvs.local', 'path', resolve),
     },
+    target,
+    ecs: target === 'ecs' ? readEcsConfig(root!.getConfig('ecs')) : undefined,
   };
+}
+
+function readEcsConfig(ecs: Config): EcsTargetConfig {
+  const container = ecs.getConfig('container');
+  const network = ecs.getConfig('network');
+  const urlTemplate = ecs.getString('urlTemplate');
+  if (!urlTemplate.includes('{environmentId}')) {
+    throw new InputError(
+      `reviewEnvs.ecs.urlTemplate '${urlTemplate}' must contain {environmentId}`,
+    );
+  }
+  return {
+    region: ecs.getString('region'),
+    accountId: ecs.getOptionalString('accountId'),
+    endpoint: ecs.getOptionalString('endpoint'),
+    cluster: ecs.getString('cluster'),
+    urlTemplate,
+    healthPath: ecs.getOptionalString('healthPath') ?? '/',
+    healthTimeoutMs:
+      (ecs.getOptionalNumber('healthTimeoutSeconds') ?? 120) * 1000,
+    steadyStateTimeoutMs:
+      (ecs.getOptionalNumber('steadyStateTimeoutMinutes') ?? 15) * 60_000,
+    container: {
+      name: container.getOptionalString('name'),
+      port: container.getNumber('port'),
+      cpu: container.getString('cpu'),
+      memory: container.getString('memory'),
+      executionRoleArn: container.getOptionalString('executionRoleArn'),
+      taskRoleArn: container.getOptionalString('taskRoleArn'),
+      logGroup: container.getOptionalString('logGroup'),
+    },
+    network: {
+      subnets: network.getStringArray('subnets'),
+      securityGroups: network.getStringArray('securityGroups'),
+      assignPublicIp: network.getOptionalBoolean('assignPublicIp') ?? false,
+    },
+    repositories: repositoryMap(ecs, 'reviewEnvs.ecs', 'image', v => v),
+  };
+}
+
+/** `repositories: [{ name: owner/name, <valueKey>: ... }]` as a map. */
+function repositoryMap(
+  config: Config | undefined,
+  key: string,
+  valueKey: string,
+  toValue: (value: string) => string,
+): Map<string, string> {
+  const repositories = new Map<string, string>();
+  for (const [index, entry] of (
+    config?.getOptionalConfigArray('repositories') ?? []
+  ).entries()) {
+    const name = entry.getString('name');
+    if (!/^[\w.-]+\/[\w.-]+$/.test(name)) {
+      throw new InputError(
+        `${key}.repositories[${index}].name '${name}' must be owner/name`,
+      );
+    }
+    repositories.set(name, toValue(entry.getString(valueKey)));
+  }
+  return repositories;
 }
