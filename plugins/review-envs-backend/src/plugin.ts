@@ -4,15 +4,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { reviewEnvsPermissions } from '@internal/plugin-review-envs-common';
-import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { DatabaseLockStore } from './database/DatabaseLockStore';
+import { createDeployTarget } from './environments/createDeployTarget';
 import { GithubDeploymentReporter } from './environments/GithubDeploymentReporter';
 import { createOctokitFactory } from './environments/githubOctokit';
 import { GithubPullRequestReconciler } from './environments/GithubPullRequestReconciler';
 import { pullRequestFromWebhook } from './environments/pullRequestFromWebhook';
 import { ReviewEnvironments } from './environments/ReviewEnvironments';
 import { readReviewEnvironmentsConfig } from './environments/ReviewEnvironmentsConfig';
+import { GithubLockStatusReporter } from './locks/GithubLockStatusReporter';
 import { SharedEnvironmentLocks } from './locks/SharedEnvironmentLocks';
 import { readSharedEnvironments } from './locks/SharedEnvironmentsConfig';
 import { createEnvironmentsRouter } from './service/environmentsRouter';
@@ -20,6 +21,13 @@ import { createHealthRouter } from './service/healthRouter';
 import { createLocksRouter } from './service/locksRouter';
 
 const WORK_TASK_ID = 'review-envs-work';
+/** Pull request actions after which its lock statuses may differ. */
+const LOCK_STATUS_ACTIONS = new Set([
+  'opened',
+  'reopened',
+  'synchronize',
+  'edited',
+]);
 
 export const reviewEnvsPlugin = createBackendPlugin({
   pluginId: 'review-envs',
@@ -41,17 +49,17 @@ export const reviewEnvsPlugin = createBackendPlugin({
         const { config, database, httpAuth, httpRouter, permissions } = deps;
         deps.permissionsRegistry.addPermissions(reviewEnvsPermissions);
 
+        const sharedEnvironments = readSharedEnvironments(config);
+        // Created below, with GitHub; it reads the locks.
+        let lockStatuses: GithubLockStatusReporter | undefined;
         const locks = await SharedEnvironmentLocks.create({
           store: await DatabaseLockStore.create({ database }),
-          environments: readSharedEnvironments(config),
+          environments: sharedEnvironments,
+          // Never rejects: failures to report are logged.
+          onChange: name => lockStatuses?.reportEnvironment(name),
         });
         const environmentsConfig = readReviewEnvironmentsConfig(config);
-        const target = new LocalProcessDeployTarget({
-          workDir: environmentsConfig.local.workDir,
-          command: environmentsConfig.local.command,
-          healthPath: environmentsConfig.local.healthPath,
-          healthTimeoutMs: environmentsConfig.local.healthTimeoutMs,
-        });
+        const target = await createDeployTarget(config, environmentsConfig);
         const github = environmentsConfig.github && {
           ...environmentsConfig.github,
           octokitFor: createOctokitFactory(
@@ -59,6 +67,16 @@ export const reviewEnvsPlugin = createBackendPlugin({
             environmentsConfig.github.host,
           ),
         };
+        if (github) {
+          const appBaseUrl = config.getOptionalString('app.baseUrl');
+          lockStatuses = new GithubLockStatusReporter({
+            ...github,
+            environments: sharedEnvironments,
+            locks,
+            logger: deps.logger,
+            detailsUrl: appBaseUrl && `${appBaseUrl}/review-envs`,
+          });
+        }
         const environments = new ReviewEnvironments({
           store: await DatabaseEnvironmentStore.create({ database }),
           target,
@@ -93,6 +111,16 @@ export const reviewEnvsPlugin = createBackendPlugin({
           fn: () => environments.runWork(),
         });
         deps.lifecycle.addStartupHook(() => environments.recover());
+        await deps.scheduler.scheduleTask({
+          id: 'review-envs-remove-orphans',
+          frequency: { minutes: 30 },
+          initialDelay: { minutes: 5 },
+          timeout: { minutes: 10 },
+          scope: 'global',
+          fn: async () => {
+            await environments.removeOrphans();
+          },
+        });
 
         // Lost webhooks are not redelivered: poll open pull requests too.
         if (github) {
@@ -100,6 +128,9 @@ export const reviewEnvsPlugin = createBackendPlugin({
             ...github,
             environments,
             logger: deps.logger,
+            onOpenPullRequest: async pullRequest => {
+              await lockStatuses?.reconcilePullRequest(pullRequest);
+            },
           });
           await deps.scheduler.scheduleTask({
             id: 'review-envs-reconcile-github',
@@ -117,8 +148,11 @@ export const reviewEnvsPlugin = createBackendPlugin({
           topics: ['github.pull_request'],
           async onEvent({ eventPayload }) {
             const snapshot = pullRequestFromWebhook(eventPayload);
-            if (snapshot) {
-              await environments.observePullRequest(snapshot, 'github:webhook');
+            if (!snapshot) return;
+            await environments.observePullRequest(snapshot, 'github:webhook');
+            const { action } = eventPayload as { action?: string };
+            if (action && LOCK_STATUS_ACTIONS.has(action)) {
+              await lockStatuses?.reportPullRequest(snapshot);
             }
           },
         });

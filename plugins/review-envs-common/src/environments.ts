@@ -59,6 +59,8 @@ export type PullRequestSnapshot = {
   number: number;
   title: string;
   branch: string;
+  /** The branch the pull request merges into; not every source reports it. */
+  baseBranch?: string;
   headSha: string;
   author: string;
   open: boolean;

@@ -27,6 +27,7 @@ function githubPullRequest(
       ref: `change-${number}`,
       sha: String(number).repeat(40).slice(0, 40),
     },
+    base: { ref: 'main' },
     user: { login: 'ada' },
     labels: labels.map(name => ({ name })),
   };
@@ -66,6 +67,7 @@ describe('GithubPullRequestReconciler', () => {
       logger: mockServices.logger.mock(),
     });
     const logger = mockServices.logger.mock();
+    const onOpenPullRequest = jest.fn(async () => {});
     const reconciler = new GithubPullRequestReconciler({
       repositories: ['acme/web', 'acme/api'],
       environments,
@@ -76,13 +78,15 @@ describe('GithubPullRequestReconciler', () => {
           request: { retries: 0 },
         }),
       logger,
+      onOpenPullRequest,
     });
-    return { environments, reconciler, logger };
+    return { environments, reconciler, logger, onOpenPullRequest };
   }
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
     it('repairs what lost webhooks missed: a labelled PR gets its environment, a closed one loses it', async () => {
-      const { environments, reconciler, logger } = await setUp(databaseId);
+      const { environments, reconciler, logger, onOpenPullRequest } =
+        await setUp(databaseId);
       // An environment whose PR was closed while the portal heard nothing.
       await environments.observePullRequest(
         {
@@ -126,6 +130,10 @@ describe('GithubPullRequestReconciler', () => {
       expect(logger.warn).toHaveBeenCalledWith(
         expect.stringContaining('acme/api'),
       );
+      expect(onOpenPullRequest.mock.calls).toEqual([
+        [expect.objectContaining({ number: 1, baseBranch: 'main' })],
+        [expect.objectContaining({ number: 3, baseBranch: 'main' })],
+      ]);
     });
   });
 });

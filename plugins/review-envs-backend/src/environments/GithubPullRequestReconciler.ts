@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { PullRequestSnapshot } from '@internal/plugin-review-envs-common';
 import { Octokit } from '@octokit/rest';
 import { ReviewEnvironments } from './ReviewEnvironments';
 import { pullRequestFromWebhook } from './pullRequestFromWebhook';
@@ -18,6 +19,8 @@ export class GithubPullRequestReconciler {
       environments: ReviewEnvironments;
       octokitFor: (repository: string) => Promise<Octokit>;
       logger: LoggerService;
+      /** Also called with each open pull request, e.g. to repair its commit statuses. */
+      onOpenPullRequest?: (pullRequest: PullRequestSnapshot) => Promise<void>;
     },
   ) {}
 
@@ -52,6 +55,7 @@ export class GithubPullRequestReconciler {
       if (!snapshot) continue;
       openNumbers.add(snapshot.number);
       await this.options.environments.observePullRequest(snapshot, ACTOR);
+      await this.options.onOpenPullRequest?.(snapshot);
     }
 
     const live = (await this.options.environments.list()).filter(

@@ -9,6 +9,7 @@ describe('pullRequestFromWebhook', () => {
       title: 'Dark mode',
       state: 'closed',
       head: { ref: 'dark-mode', sha: 'c'.repeat(40) },
+      base: { ref: 'main' },
       user: { login: 'grace' },
       labels: [{ name: 'review' }, { name: 'keep' }],
     },
@@ -20,11 +21,22 @@ describe('pullRequestFromWebhook', () => {
       number: 9,
       title: 'Dark mode',
       branch: 'dark-mode',
+      baseBranch: 'main',
       headSha: 'c'.repeat(40),
       author: 'grace',
       open: false,
       labels: ['review', 'keep'],
     });
+  });
+
+  it('leaves the base branch out when the payload has none', () => {
+    const { base, ...pullRequest } = payload.pull_request;
+    const snapshot = pullRequestFromWebhook({
+      ...payload,
+      pull_request: pullRequest,
+    });
+    expect(snapshot).toMatchObject({ number: 9, branch: 'dark-mode' });
+    expect(snapshot).not.toHaveProperty('baseBranch');
   });
 
   it('ignores payloads that carry no pull request', () => {

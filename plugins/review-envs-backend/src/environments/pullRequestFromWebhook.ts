@@ -7,6 +7,7 @@ type PullRequestWebhook = {
     title?: string;
     state?: string;
     head?: { ref?: string; sha?: string };
+    base?: { ref?: string };
     user?: { login?: string };
     labels?: Array<{ name?: string }>;
   };
@@ -36,6 +37,7 @@ export function pullRequestFromWebhook(
     number: pr.number,
     title: pr.title ?? '',
     branch: pr.head.ref,
+    ...(pr.base?.ref ? { baseBranch: pr.base.ref } : {}),
     headSha: pr.head.sha,
     author: pr.user.login,
     open: pr.state === 'open',

@@ -22,18 +22,33 @@ const MAX_REASON_LENGTH = 500;
  */
 export class SharedEnvironmentLocks {
   private readonly environments: Map<string, SharedEnvironmentConfig>;
+  /** Holder, token and expiry of each lock as last seen, to notice changes. */
+  private readonly seen = new Map<string, string>();
 
+  /**
+   * `onChange` is called with a lock's name after each change made here
+   * (claim, extend, release, force-release, queue changes), and when a read
+   * finds a lock other than this instance last saw it: expired, handed to
+   * the queue, changed by another replica, or seen for the first time. It
+   * may be called when nothing changed, and must not throw.
+   */
   static async create(options: {
     store: LockStore;
     environments: SharedEnvironmentConfig[];
+    onChange?: (name: string) => void;
   }) {
     await options.store.ensureLocks(options.environments.map(env => env.name));
-    return new SharedEnvironmentLocks(options.store, options.environments);
+    return new SharedEnvironmentLocks(
+      options.store,
+      options.environments,
+      options.onChange,
+    );
   }
 
   private constructor(
     private readonly store: LockStore,
     environments: SharedEnvironmentConfig[],
+    private readonly onChange: (name: string) => void = () => {},
   ) {
     this.environments = new Map(environments.map(env => [env.name, env]));
   }
@@ -42,14 +57,14 @@ export class SharedEnvironmentLocks {
     const locks = await this.store.list();
     return locks
       .filter(lock => this.environments.has(lock.name))
-      .map(lock => this.present(lock));
+      .map(lock => this.present(this.observe(lock)));
   }
 
   async get(name: string): Promise<SharedEnvironmentLock> {
     this.environment(name);
     const lock = await this.store.get(name);
     if (!lock) throw unknownLock(name);
-    return this.present(lock);
+    return this.present(this.observe(lock));
   }
 
   async claim(
@@ -91,7 +106,7 @@ export class SharedEnvironmentLocks {
       holder,
       fencingToken: request.fencingToken,
     });
-    return this.present(this.lockOrThrow(name, holder, result));
+    return this.present(this.changed(this.lockOrThrow(name, holder, result)));
   }
 
   /** Releases whoever holds the lock; the caller has been authorized already. */
@@ -101,7 +116,7 @@ export class SharedEnvironmentLocks {
   ): Promise<SharedEnvironmentLock> {
     this.environment(name);
     const result = await this.store.forceRelease({ name, actor });
-    return this.present(this.lockOrThrow(name, actor, result));
+    return this.present(this.changed(this.lockOrThrow(name, actor, result)));
   }
 
   async enqueue(
@@ -115,7 +130,9 @@ export class SharedEnvironmentLocks {
       reason: validReason(request.reason),
       durationMs: this.duration(name, request.durationMinutes),
     });
-    return this.present(this.lockOrThrow(name, requester, result));
+    return this.present(
+      this.changed(this.lockOrThrow(name, requester, result)),
+    );
   }
 
   async leaveQueue(
@@ -127,7 +144,9 @@ export class SharedEnvironmentLocks {
     if ('refused' in result && result.refused === 'not-holder') {
       throw new NotFoundError(`${requester} is not in the queue of '${name}'`);
     }
-    return this.present(this.lockOrThrow(name, requester, result));
+    return this.present(
+      this.changed(this.lockOrThrow(name, requester, result)),
+    );
   }
 
   /** "May the holder of this fencing token deploy to the environment now?" */
@@ -190,7 +209,7 @@ export class SharedEnvironmentLocks {
     holder: string,
     result: LockWriteResult,
   ): LockGrant {
-    const lock = this.lockOrThrow(name, holder, result);
+    const lock = this.changed(this.lockOrThrow(name, holder, result));
     return {
       name,
       holder: lock.holder!,
@@ -206,7 +225,8 @@ export class SharedEnvironmentLocks {
   ): StoredLock {
     if (!('refused' in result)) return result.lock;
     if (result.refused === 'unknown-lock') throw unknownLock(name);
-    const { lock } = result;
+    // The store may have expired the lock or moved its queue on the way.
+    const lock = this.observe(result.lock);
     const expiresAt = lock.expiresAtMs
       ? new Date(lock.expiresAtMs).toISOString()
       : null;
@@ -242,6 +262,23 @@ export class SharedEnvironmentLocks {
     }
   }
 
+  /** Records a lock as read, and reports it when it differs from the last read. */
+  private observe(lock: StoredLock): StoredLock {
+    const version = versionOf(lock);
+    if (this.seen.get(lock.name) !== version) {
+      this.seen.set(lock.name, version);
+      this.onChange(lock.name);
+    }
+    return lock;
+  }
+
+  /** Records and reports a lock this instance has just changed. */
+  private changed(lock: StoredLock): StoredLock {
+    this.seen.set(lock.name, versionOf(lock));
+    this.onChange(lock.name);
+    return lock;
+  }
+
   private present(lock: StoredLock): SharedEnvironmentLock {
     const environment = this.environment(lock.name);
     return {
@@ -264,6 +301,10 @@ export class SharedEnvironmentLocks {
       })),
     };
   }
+}
+
+function versionOf(lock: StoredLock): string {
+  return `${lock.holder}:${lock.fencingToken}:${lock.expiresAtMs}`;
 }
 
 function unknownLock(name: string) {

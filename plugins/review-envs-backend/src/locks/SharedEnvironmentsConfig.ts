@@ -6,11 +6,14 @@ export type SharedEnvironmentConfig = {
   title: string;
   defaultDurationMs: number;
   maxDurationMs: number;
+  /** Base branches whose pull requests deploy to the environment. */
+  branches: string[];
 };
 
 const DEFAULT_DURATION_MINUTES = 120;
 const MAX_DURATION_MINUTES = 480;
 const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,98}[a-z0-9])?$/;
+const BRANCH_PATTERN = /^\S+$/;
 
 /**
  * Reads `reviewEnvs.sharedEnvironments`; without it the portal has one
@@ -29,6 +32,7 @@ export function readSharedEnvironments(
         title: 'Staging',
         defaultDurationMs: DEFAULT_DURATION_MINUTES * 60_000,
         maxDurationMs: MAX_DURATION_MINUTES * 60_000,
+        branches: [],
       },
     ];
   }
@@ -55,11 +59,20 @@ export function readSharedEnvironments(
         `${key}: defaultDurationMinutes (${defaultMinutes}) must be positive and at most maxDurationMinutes (${maxMinutes})`,
       );
     }
+    const branches = entry.getOptionalStringArray('branches') ?? [];
+    for (const branch of branches) {
+      if (!BRANCH_PATTERN.test(branch)) {
+        throw new InputError(
+          `${key}.branches: '${branch}' must be a branch name, not empty and without spaces`,
+        );
+      }
+    }
     return {
       name,
       title: entry.getOptionalString('title') ?? name,
       defaultDurationMs: defaultMinutes * 60_000,
       maxDurationMs: maxMinutes * 60_000,
+      branches,
     };
   });
 }
