@@ -1,0 +1,53 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  FieldProblem,
+  NewTenantInput,
+} from '@internal/plugin-tenant-scaffolder-common';
+
+/** The body of `POST /tenants`: the wizard's answers, the owning group and the version to run. */
+export type RegistrationInput = NewTenantInput & {
+  owner: string;
+  version?: string;
+};
+
+const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$/;
+
+/** Checks what a registration needs besides a new tenant's own fields. */
+export function registrationProblems(input: unknown): FieldProblem[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const { owner, version } = input as Record<string, unknown>;
+  const problems: FieldProblem[] = [];
+  if (owner === undefined) {
+    problems.push({ field: 'owner', message: 'is required' });
+  } else if (typeof owner !== 'string' || ownerRef(owner) === undefined) {
+    problems.push({
+      field: 'owner',
+      message: "must be a group's entity ref such as group:default/team-a",
+    });
+  }
+  if (
+    version !== undefined &&
+    (typeof version !== 'string' || !VERSION.test(version))
+  ) {
+    problems.push({
+      field: 'version',
+      message: 'must be a version such as 1.4.2',
+    });
+  }
+  return problems;
+}
+
+/** `team-a` and `group:team-a` become `group:default/team-a`; anything but a group is undefined. */
+export function ownerRef(owner: string): string | undefined {
+  try {
+    const ref = parseEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+    return ref.kind.toLocaleLowerCase('en-US') === 'group'
+      ? stringifyEntityRef(ref)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
