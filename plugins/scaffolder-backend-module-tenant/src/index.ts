@@ -1,0 +1,20 @@
+export type {
+  LedgerResource,
+  RecordResource,
+} from './provisioning/LedgerResource';
+export type {
+  TenantDatabaseConnection,
+  TenantDatabases,
+} from './provisioning/database/TenantDatabases';
+export { PostgresTenantDatabases } from './provisioning/database/PostgresTenantDatabases';
+export { SqliteTenantDatabases } from './provisioning/database/SqliteTenantDatabases';
+export type { TenantStorage } from './provisioning/storage/TenantStorage';
+export { LocalTenantStorage } from './provisioning/storage/LocalTenantStorage';
+export { S3TenantStorage } from './provisioning/storage/S3TenantStorage';
+export type {
+  TenantDns,
+  TenantHostnames,
+  DnsTargets,
+} from './provisioning/dns/TenantDns';
+export { CloudflareTenantDns } from './provisioning/dns/CloudflareTenantDns';
+export { LocalZoneFileDns } from './provisioning/dns/LocalZoneFileDns';

@@ -1,0 +1,118 @@
+import { ConflictError } from '@backstage/errors';
+import { Knex, knex as createKnex } from 'knex';
+import { randomBytes } from 'node:crypto';
+import { escapeLiteral } from 'pg';
+import { LedgerResource, RecordResource } from '../LedgerResource';
+import { assertValidSlug } from '../assertValidSlug';
+import { TenantDatabaseConnection, TenantDatabases } from './TenantDatabases';
+
+const ROLE = 'postgres-role';
+const DATABASE = 'postgres-database';
+
+/**
+ * One database per tenant on a PostgreSQL server, owned by a login role of
+ * the same name with a generated password: `tenant_<slug>` (dashes become
+ * underscores). `admin` is a connection with CREATEDB and CREATEROLE.
+ */
+export class PostgresTenantDatabases implements TenantDatabases {
+  readonly resourceTypes = [ROLE, DATABASE];
+
+  constructor(
+    private readonly admin: Knex,
+    /** Host and port tenants connect to, when not the admin connection's. */
+    private readonly server: { host: string; port: number },
+  ) {}
+
+  describe(slug: string): string[] {
+    const name = databaseName(slug);
+    return [
+      `create PostgreSQL role ${name} with a generated password`,
+      `create database ${name} owned by ${name}, closed to other roles`,
+      `load the seed SQL into ${name} as ${name}`,
+    ];
+  }
+
+  async create(
+    slug: string,
+    seedSql: string,
+    record: RecordResource,
+  ): Promise<TenantDatabaseConnection> {
+    const name = databaseName(slug);
+    await this.refuseExisting(name);
+    const password = randomBytes(24).toString('base64url');
+
+    await record({ type: ROLE, id: name });
+    // Utility statements take no bind parameters: quote by hand.
+    await this.admin.raw(
+      `CREATE ROLE ${quoteIdentifier(name)} LOGIN PASSWORD ${escapeLiteral(
+        password,
+      )}`,
+    );
+    await record({ type: DATABASE, id: name });
+    await this.admin.raw(
+      `CREATE DATABASE ${quoteIdentifier(name)} OWNER ${quoteIdentifier(name)}`,
+    );
+    await this.admin.raw(
+      `REVOKE ALL ON DATABASE ${quoteIdentifier(name)} FROM PUBLIC`,
+    );
+
+    const connection = {
+      client: 'pg' as const,
+      host: this.server.host,
+      port: this.server.port,
+      database: name,
+      user: name,
+      password,
+    };
+    if (seedSql.trim()) {
+      const { client: _client, ...pgConnection } = connection;
+      const tenant = createKnex({
+        client: 'pg',
+        connection: pgConnection,
+        pool: { min: 0, max: 1 },
+      });
+      try {
+        await tenant.raw(seedSql);
+      } finally {
+        await tenant.destroy();
+      }
+    }
+    return connection;
+  }
+
+  async remove(resource: LedgerResource): Promise<void> {
+    const name = quoteIdentifier(resource.id);
+    if (resource.type === DATABASE) {
+      await this.admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } else if (resource.type === ROLE) {
+      await this.admin.raw(`DROP ROLE IF EXISTS ${name}`);
+    }
+  }
+
+  private async refuseExisting(name: string) {
+    const { rows: databases } = await this.admin.raw(
+      'SELECT 1 FROM pg_database WHERE datname = ?',
+      [name],
+    );
+    const { rows: roles } = await this.admin.raw(
+      'SELECT 1 FROM pg_roles WHERE rolname = ?',
+      [name],
+    );
+    if (databases.length || roles.length) {
+      throw new ConflictError(
+        `PostgreSQL ${
+          databases.length ? 'database' : 'role'
+        } ${name} already exists; the portal does not touch what it did not make`,
+      );
+    }
+  }
+}
+
+export function databaseName(slug: string): string {
+  assertValidSlug(slug);
+  return `tenant_${slug.replace(/-/g, '_')}`;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

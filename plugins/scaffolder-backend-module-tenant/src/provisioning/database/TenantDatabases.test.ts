@@ -1,0 +1,156 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import Database from 'better-sqlite3';
+import { Knex, knex as createKnex } from 'knex';
+import { existsSync } from 'node:fs';
+import { LedgerResource } from '../LedgerResource';
+import { PostgresTenantDatabases } from './PostgresTenantDatabases';
+import { SqliteTenantDatabases } from './SqliteTenantDatabases';
+
+const SEED = `
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO settings (key, value) VALUES ('theme', 'light');
+`;
+
+describe('SqliteTenantDatabases', () => {
+  const directory = createMockDirectory();
+  afterEach(() => directory.clear());
+
+  it('creates a seeded file, records it first, and removes it', async () => {
+    const databases = new SqliteTenantDatabases(directory.path);
+    const ledger: LedgerResource[] = [];
+
+    const connection = await databases.create('acme', SEED, async r => {
+      ledger.push(r);
+    });
+
+    expect(connection).toEqual({
+      client: 'better-sqlite3',
+      filename: `${directory.path}/acme.sqlite`,
+    });
+    const db = new Database(`${directory.path}/acme.sqlite`);
+    expect(db.prepare('SELECT value FROM settings').get()).toEqual({
+      value: 'light',
+    });
+    db.close();
+    expect(ledger).toEqual([
+      { type: 'sqlite-file', id: `${directory.path}/acme.sqlite` },
+    ]);
+
+    await databases.remove(ledger[0]);
+    await databases.remove(ledger[0]);
+    expect(existsSync(`${directory.path}/acme.sqlite`)).toBe(false);
+  });
+
+  it('never touches a file it did not make, nor one outside its directory', async () => {
+    const databases = new SqliteTenantDatabases(directory.path);
+    directory.setContent({ 'acme.sqlite': 'precious' });
+
+    await expect(
+      databases.create('acme', SEED, async () => {}),
+    ).rejects.toThrow(/already exists/);
+    await expect(
+      databases.remove({ type: 'sqlite-file', id: '/etc/passwd' }),
+    ).rejects.toThrow(/outside/);
+    await expect(
+      databases.create('../etc', SEED, async () => {}),
+    ).rejects.toThrow(/DNS label/);
+    expect(directory.content()).toEqual({ 'acme.sqlite': 'precious' });
+  });
+});
+
+const postgresUrl =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+const describeOnPostgres = postgresUrl ? describe : describe.skip;
+
+describeOnPostgres('PostgresTenantDatabases (real PostgreSQL)', () => {
+  let admin: Knex;
+  const slug = `test-${process.pid}-${Date.now().toString(36)}`;
+  const name = `tenant_${slug.replace(/-/g, '_')}`;
+  const ledger: LedgerResource[] = [];
+
+  beforeAll(() => {
+    admin = createKnex({ client: 'pg', connection: postgresUrl });
+  });
+
+  afterAll(async () => {
+    const databases = new PostgresTenantDatabases(
+      admin,
+      serverOf(postgresUrl!),
+    );
+    for (const resource of [...ledger].reverse()) {
+      await databases.remove(resource);
+    }
+    await admin.destroy();
+  });
+
+  it('creates a role and a database only that role can use, seeded as that role, and removes both', async () => {
+    const databases = new PostgresTenantDatabases(
+      admin,
+      serverOf(postgresUrl!),
+    );
+
+    const connection = await databases.create(slug, SEED, async r => {
+      ledger.push(r);
+    });
+
+    expect(ledger).toEqual([
+      { type: 'postgres-role', id: name },
+      { type: 'postgres-database', id: name },
+    ]);
+    expect(connection).toMatchObject({ database: name, user: name });
+    const tenant = createKnex({ client: 'pg', connection });
+    try {
+      const { rows } = await tenant.raw(
+        'SELECT value, pg_catalog.pg_get_userbyid(c.relowner) AS owner FROM settings, pg_class c WHERE c.relname = ?',
+        ['settings'],
+      );
+      expect(rows).toEqual([{ value: 'light', owner: name }]);
+    } finally {
+      await tenant.destroy();
+    }
+
+    await expect(databases.create(slug, SEED, async () => {})).rejects.toThrow(
+      /already exists/,
+    );
+
+    for (const resource of [...ledger].reverse()) {
+      await databases.remove(resource);
+    }
+    const { rows: left } = await admin.raw(
+      'SELECT datname FROM pg_database WHERE datname = ? UNION ALL SELECT rolname FROM pg_roles WHERE rolname = ?',
+      [name, name],
+    );
+    expect(left).toEqual([]);
+  });
+
+  it('refuses a role that exists already, creating nothing', async () => {
+    const other = `${slug}-x`;
+    const otherName = `tenant_${other.replace(/-/g, '_')}`;
+    await admin.raw(`CREATE ROLE "${otherName}"`);
+    try {
+      const databases = new PostgresTenantDatabases(
+        admin,
+        serverOf(postgresUrl!),
+      );
+      const recorded: LedgerResource[] = [];
+      await expect(
+        databases.create(other, SEED, async r => {
+          recorded.push(r);
+        }),
+      ).rejects.toThrow(/role tenant_.* already exists/);
+      expect(recorded).toEqual([]);
+      const { rows } = await admin.raw(
+        'SELECT 1 FROM pg_database WHERE datname = ?',
+        [otherName],
+      );
+      expect(rows).toEqual([]);
+    } finally {
+      await admin.raw(`DROP ROLE IF EXISTS "${otherName}"`);
+    }
+  });
+});
+
+function serverOf(url: string) {
+  const parsed = new URL(url);
+  return { host: parsed.hostname, port: Number(parsed.port || 5432) };
+}

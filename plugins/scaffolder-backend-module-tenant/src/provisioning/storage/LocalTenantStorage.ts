@@ -1,0 +1,52 @@
+import { ConflictError } from '@backstage/errors';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LedgerResource, RecordResource } from '../LedgerResource';
+import { assertValidSlug } from '../assertValidSlug';
+import { TenantStorage } from './TenantStorage';
+
+const FOLDER = 'local-folder';
+
+/** The embedded default: a folder per tenant under `root`. */
+export class LocalTenantStorage implements TenantStorage {
+  readonly resourceTypes = [FOLDER];
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  describe(slug: string): string[] {
+    return [`create ${this.folder(slug)} and copy the initial assets into it`];
+  }
+
+  async create(
+    slug: string,
+    assetsDir: string,
+    record: RecordResource,
+  ): Promise<string> {
+    const folder = this.folder(slug);
+    if (existsSync(folder)) {
+      throw new ConflictError(
+        `${folder} already exists; the portal does not touch what it did not make`,
+      );
+    }
+    mkdirSync(this.root, { recursive: true });
+    await record({ type: FOLDER, id: folder });
+    cpSync(assetsDir, folder, { recursive: true, errorOnExist: true });
+    return folder;
+  }
+
+  async remove(resource: LedgerResource): Promise<void> {
+    if (resource.type !== FOLDER) return;
+    if (!resource.id.startsWith(`${this.root}/`)) {
+      throw new Error(`${resource.id} is outside ${this.root}`);
+    }
+    rmSync(resource.id, { recursive: true, force: true });
+  }
+
+  private folder(slug: string) {
+    assertValidSlug(slug);
+    return join(this.root, slug);
+  }
+}

@@ -1,0 +1,157 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import {
+  createMockDirectory,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { LedgerResource } from '../LedgerResource';
+import { LocalTenantStorage } from './LocalTenantStorage';
+import { S3TenantStorage } from './S3TenantStorage';
+
+const ASSETS = {
+  'logo.svg': '<svg/>',
+  'mail/footer.html': '<p>footer</p>',
+};
+
+describe('LocalTenantStorage', () => {
+  const directory = createMockDirectory();
+  afterEach(() => directory.clear());
+
+  it('copies the assets into a folder of its own, and removes it', async () => {
+    directory.setContent({ assets: ASSETS, tenants: {} });
+    const storage = new LocalTenantStorage(`${directory.path}/tenants`);
+    const ledger: LedgerResource[] = [];
+
+    await storage.create('acme', `${directory.path}/assets`, async r => {
+      ledger.push(r);
+    });
+
+    expect(directory.content({ path: 'tenants' })).toEqual({
+      acme: { 'logo.svg': '<svg/>', mail: { 'footer.html': '<p>footer</p>' } },
+    });
+    await storage.remove(ledger[0]);
+    expect(directory.content({ path: 'tenants' })).toEqual({});
+  });
+
+  it('refuses a folder that exists and paths outside its root', async () => {
+    directory.setContent({
+      assets: ASSETS,
+      tenants: { acme: { 'a.txt': 'x' } },
+    });
+    const storage = new LocalTenantStorage(`${directory.path}/tenants`);
+
+    await expect(
+      storage.create('acme', `${directory.path}/assets`, async () => {}),
+    ).rejects.toThrow(/already exists/);
+    await expect(
+      storage.remove({ type: 'local-folder', id: directory.path }),
+    ).rejects.toThrow(/outside/);
+    expect(directory.content({ path: 'tenants' })).toEqual({
+      acme: { 'a.txt': 'x' },
+    });
+  });
+});
+
+describe('S3TenantStorage', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  const directory = createMockDirectory();
+  const objects = new Map<string, string>();
+  let failures = 0;
+
+  beforeEach(() => {
+    objects.clear();
+    failures = 0;
+    directory.setContent({ assets: ASSETS });
+    server.use(
+      http.get('http://s3.test/shared', ({ request }) => {
+        const prefix = new URL(request.url).searchParams.get('prefix') ?? '';
+        const keys = [...objects.keys()].filter(key => key.startsWith(prefix));
+        return new HttpResponse(
+          `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>shared</Name><Prefix>${prefix}</Prefix><KeyCount>${
+            keys.length
+          }</KeyCount><IsTruncated>false</IsTruncated>${keys
+            .map(key => `<Contents><Key>${key}</Key><Size>1</Size></Contents>`)
+            .join('')}</ListBucketResult>`,
+          { headers: { 'Content-Type': 'application/xml' } },
+        );
+      }),
+      http.put('http://s3.test/shared/*', async ({ request }) => {
+        if (failures-- > 0) {
+          return new HttpResponse(
+            '<Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message></Error>',
+            { status: 503, headers: { 'Content-Type': 'application/xml' } },
+          );
+        }
+        const key = decodeURIComponent(
+          new URL(request.url).pathname.slice('/shared/'.length),
+        );
+        objects.set(key, await request.text());
+        return new HttpResponse(null, { headers: { ETag: '"etag"' } });
+      }),
+      http.post('http://s3.test/shared', async ({ request }) => {
+        const body = await request.text();
+        const keys = [...body.matchAll(/<Key>([^<]+)<\/Key>/g)].map(m => m[1]);
+        keys.forEach(key => objects.delete(key));
+        return new HttpResponse(
+          `<?xml version="1.0" encoding="UTF-8"?><DeleteResult></DeleteResult>`,
+          { headers: { 'Content-Type': 'application/xml' } },
+        );
+      }),
+    );
+  });
+
+  const storage = () =>
+    new S3TenantStorage({
+      client: new S3Client({
+        region: 'eu-west-1',
+        endpoint: 'http://s3.test',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      }),
+      bucket: 'shared',
+    });
+
+  it('copies the assets under the tenant prefix, retrying SlowDown, and removes exactly that prefix', async () => {
+    objects.set('tenants/other/logo.svg', 'theirs');
+    failures = 1;
+    const ledger: LedgerResource[] = [];
+
+    const location = await storage().create(
+      'acme',
+      `${directory.path}/assets`,
+      async r => {
+        ledger.push(r);
+      },
+    );
+
+    expect(location).toBe('s3://shared/tenants/acme/');
+    expect(ledger).toEqual([{ type: 's3-prefix', id: 'shared/tenants/acme/' }]);
+    expect(Object.fromEntries(objects)).toEqual({
+      'tenants/other/logo.svg': 'theirs',
+      'tenants/acme/logo.svg': '<svg/>',
+      'tenants/acme/mail/footer.html': '<p>footer</p>',
+    });
+
+    await storage().remove(ledger[0]);
+    expect([...objects.keys()]).toEqual(['tenants/other/logo.svg']);
+  });
+
+  it('refuses a prefix that holds objects, and a ledger entry outside the tenant prefixes', async () => {
+    objects.set('tenants/acme/old.txt', 'precious');
+    const recorded: LedgerResource[] = [];
+
+    await expect(
+      storage().create('acme', `${directory.path}/assets`, async r => {
+        recorded.push(r);
+      }),
+    ).rejects.toThrow(/already holds objects/);
+    await expect(
+      storage().remove({ type: 's3-prefix', id: 'shared/' }),
+    ).rejects.toThrow(/not a tenant prefix/);
+
+    expect(recorded).toEqual([]);
+    expect([...objects.keys()]).toEqual(['tenants/acme/old.txt']);
+  });
+});
