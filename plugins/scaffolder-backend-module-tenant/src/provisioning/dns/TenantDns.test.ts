@@ -95,7 +95,9 @@ describe('CloudflareTenantDns', () => {
         // Like Cloudflare, pages past the last are empty: the SDK reads on until one is.
         const pageNumber = Number(query.get('page') ?? 1);
         return page(
-          pageNumber === 1 ? records.filter(record => record.name === name) : [],
+          pageNumber === 1
+            ? records.filter(record => record.name === name)
+            : [],
         );
       }),
       http.post(`${API}/zones/zone-1/dns_records`, async ({ request }) => {
