@@ -18,3 +18,13 @@ export type {
 } from './provisioning/dns/TenantDns';
 export { CloudflareTenantDns } from './provisioning/dns/CloudflareTenantDns';
 export { LocalZoneFileDns } from './provisioning/dns/LocalZoneFileDns';
+export { scaffolderModuleTenant as default } from './module';
+export { createTenantActions } from './actions/provisioningActions';
+export type {
+  TenantActionDeps,
+  TenantDrivers,
+} from './actions/TenantActionDeps';
+export { TenantRegistryClient } from './registry/TenantRegistryClient';
+export type { TenantRegistryApi } from './registry/TenantRegistryClient';
+export { TenantRollback } from './rollback/TenantRollback';
+export { readTenantDrivers } from './provisioning/readTenantDrivers';

@@ -1,0 +1,52 @@
+export interface Config {
+  tenantScaffolder?: {
+    /** Where the local drivers keep tenants' databases, folders and zone file. Default `data/tenants`. */
+    dataDir?: string;
+    provisioning?: {
+      /** SQL loaded into every new tenant database. */
+      seedSqlFile?: string;
+      /** Folder copied into every new tenant's storage. Default `<dataDir>/assets`. */
+      assetsDir?: string;
+      /** Default: a SQLite file per tenant under `<dataDir>/databases`. */
+      database?:
+        | { type: 'sqlite'; directory?: string }
+        | {
+            type: 'postgres';
+            /** An admin connection with CREATEDB and CREATEROLE. */
+            connection: {
+              host: string;
+              port?: number;
+              user: string;
+              /** @visibility secret */
+              password?: string;
+              database?: string;
+            };
+            /** Host tenants connect to, when not the admin connection's. */
+            tenantHost?: string;
+          };
+      /** Default: a folder per tenant under `<dataDir>/storage`. */
+      storage?:
+        | { type: 'local'; directory?: string }
+        | {
+            type: 's3';
+            bucket: string;
+            region: string;
+            /** Default `tenants/`. */
+            prefixRoot?: string;
+            endpoint?: string;
+            forcePathStyle?: boolean;
+          };
+      /** Default: a zone file `<dataDir>/clients.zone` for `clients.localhost`. */
+      dns?: {
+        type: 'zone-file' | 'cloudflare';
+        /** Tenants get `<slug>.<domain>` and `<slug>.staging.<domain>`. */
+        domain?: string;
+        targets?: { production?: string; staging?: string };
+        zoneFile?: string;
+        zoneId?: string;
+        /** @visibility secret */
+        apiToken?: string;
+      };
+    };
+  };
+}

@@ -1,0 +1,22 @@
+import { TenantDatabases } from '../provisioning/database/TenantDatabases';
+import { TenantDns } from '../provisioning/dns/TenantDns';
+import { TenantStorage } from '../provisioning/storage/TenantStorage';
+import { TenantRegistryApi } from '../registry/TenantRegistryClient';
+import { TenantRollback } from '../rollback/TenantRollback';
+
+/** The configured drivers each provisioning step goes through. */
+export type TenantDrivers = {
+  databases: TenantDatabases;
+  storage: TenantStorage;
+  dns: TenantDns;
+  /** SQL loaded into every new tenant database. */
+  seedSql: string;
+  /** Folder whose contents every new tenant's storage starts with. */
+  assetsDir: string;
+};
+
+export type TenantActionDeps = {
+  registry: TenantRegistryApi;
+  rollback: TenantRollback;
+  drivers: TenantDrivers;
+};

@@ -1,0 +1,71 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { JsonObject } from '@backstage/types';
+import { RecordResource } from '../provisioning/LedgerResource';
+import { runProvisioningStep } from '../rollback/provisioningStep';
+import { TenantActionDeps } from './TenantActionDeps';
+
+/**
+ * A `tenant:<step>:create` action: one provisioning step whose resources
+ * enter the tenant's ledger, undone with every earlier step's when it fails.
+ * A retried task skips the step once it has completed (checkpoint); a step
+ * interrupted half-way removes what it had made and starts again.
+ */
+export function createProvisioningAction<TOutput extends JsonObject>(
+  deps: TenantActionDeps,
+  step: {
+    id: string;
+    /** Ledger step name: `database`. */
+    name: string;
+    description: string;
+    /** What the step would do, for dry runs. */
+    describe: (slug: string) => string[];
+    run: (slug: string, record: RecordResource) => Promise<TOutput>;
+  },
+) {
+  const { registry, rollback } = deps;
+  return createTemplateAction({
+    id: step.id,
+    description: step.description,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        slug: z => z.string().describe('Slug of the tenant being provisioned'),
+      },
+      output: {
+        result: z =>
+          z
+            .record(z.string(), z.unknown())
+            .describe('What the step made; never holds secrets'),
+      },
+    },
+    async handler(ctx) {
+      const { slug } = ctx.input;
+      if (ctx.isDryRun) {
+        for (const line of step.describe(slug))
+          ctx.logger.info(`Would ${line}`);
+        ctx.output('result', {});
+        return;
+      }
+      const result = await ctx.checkpoint({
+        key: `tenant-${step.name}-${slug}`,
+        fn: async () => {
+          await rollback.undoStep(slug, step.name, message =>
+            ctx.logger.info(`${message} (left by an interrupted attempt)`),
+          );
+          return runProvisioningStep({
+            registry,
+            rollback,
+            logger: ctx.logger,
+            slug,
+            step: step.name,
+            run: async record => {
+              for (const line of step.describe(slug)) ctx.logger.info(line);
+              return step.run(slug, record);
+            },
+          });
+        },
+      });
+      ctx.output('result', result);
+    },
+  });
+}

@@ -1,0 +1,268 @@
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { TenantStatus } from '@internal/plugin-tenant-scaffolder-common';
+import { existsSync, readdirSync } from 'node:fs';
+import { SqliteTenantDatabases } from '../provisioning/database/SqliteTenantDatabases';
+import { LocalZoneFileDns } from '../provisioning/dns/LocalZoneFileDns';
+import { LocalTenantStorage } from '../provisioning/storage/LocalTenantStorage';
+import {
+  LedgerEntry,
+  NewLedgerEntry,
+  TenantRegistryApi,
+} from '../registry/TenantRegistryClient';
+import { ResourceRemover, TenantRollback } from '../rollback/TenantRollback';
+import { createTenantActions } from './provisioningActions';
+import { TenantDrivers } from './TenantActionDeps';
+
+/** The registry's ledger semantics, in memory: records are idempotent per resource. */
+class MemoryRegistry implements TenantRegistryApi {
+  tenants = new Map<string, { status: TenantStatus; detail?: string }>();
+  ledger: LedgerEntry[] = [];
+  registered: Record<string, unknown>[] = [];
+
+  async register(tenant: Record<string, unknown>) {
+    const slug = tenant.slug as string;
+    if (this.tenants.has(slug)) throw new Error(`${slug} is taken`);
+    this.registered.push(tenant);
+    this.tenants.set(slug, { status: 'provisioning' });
+    return { slug };
+  }
+  async get(slug: string) {
+    const tenant = this.tenants.get(slug);
+    return tenant && { slug, status: tenant.status };
+  }
+  async recordResource(_slug: string, entry: NewLedgerEntry) {
+    const existing = this.ledger.find(
+      e =>
+        e.resourceType === entry.resourceType &&
+        e.resourceId === entry.resourceId &&
+        !e.removedAt,
+    );
+    if (existing) return existing;
+    const recorded = { id: this.ledger.length + 1, removedAt: null, ...entry };
+    this.ledger.push(recorded);
+    return recorded;
+  }
+  async liveResources() {
+    return this.ledger.filter(entry => !entry.removedAt);
+  }
+  async markRemoved(_slug: string, id: number) {
+    this.ledger.find(entry => entry.id === id)!.removedAt = 'now';
+  }
+  async reportStatus(slug: string, status: TenantStatus, detail?: string) {
+    this.tenants.set(slug, { status, detail });
+  }
+}
+
+const tenant = {
+  slug: 'acme',
+  name: 'Acme Corp',
+  plan: { kind: 'paid' as const },
+  region: 'eu-west-1',
+  owner: 'group:default/customer-success',
+  settings: { mail: { mode: 'platform' } },
+};
+
+describe('tenant:* actions on the local drivers', () => {
+  const directory = createMockDirectory();
+  let registry: MemoryRegistry;
+  let drivers: TenantDrivers;
+  let logger: ReturnType<typeof mockServices.logger.mock>;
+
+  const zoneFile = () =>
+    directory.content({ shouldReadAsText: true })?.['clients.zone'];
+
+  beforeEach(() => {
+    directory.setContent({
+      assets: { 'logo.svg': '<svg/>' },
+      'clients.zone': '',
+    });
+    registry = new MemoryRegistry();
+    logger = mockServices.logger.mock();
+    drivers = {
+      databases: new SqliteTenantDatabases(directory.resolve('databases')),
+      storage: new LocalTenantStorage(directory.resolve('storage')),
+      dns: new LocalZoneFileDns(
+        directory.resolve('clients.zone'),
+        'clients.localhost',
+        { production: 'localhost', staging: 'localhost' },
+      ),
+      seedSql: 'CREATE TABLE invoices (id INTEGER PRIMARY KEY);',
+      assetsDir: directory.resolve('assets'),
+    };
+  });
+
+  function actions(removers?: ResourceRemover[]) {
+    const rollback = new TenantRollback(
+      registry,
+      removers ?? [drivers.databases, drivers.storage, drivers.dns],
+    );
+    const byId = new Map(
+      createTenantActions({ registry, rollback, drivers }).map(action => [
+        action.id,
+        action,
+      ]),
+    );
+    return async (id: string, input: object, extra: object = {}) => {
+      const ctx = {
+        ...createMockActionContext({ input, logger: logger as any }),
+        ...extra,
+      };
+      await byId.get(id)!.handler(ctx as any);
+      return ctx;
+    };
+  }
+
+  const steps = [
+    'tenant:database:create',
+    'tenant:storage:create',
+    'tenant:dns:create',
+  ];
+
+  it('provisions a tenant step by step, recording each resource', async () => {
+    const run = actions();
+    await run('tenant:register', tenant);
+    for (const step of steps) await run(step, { slug: 'acme' });
+    await run('tenant:ready', { slug: 'acme' });
+
+    expect(registry.tenants.get('acme')?.status).toBe('ready');
+    expect(existsSync(directory.resolve('databases/acme.sqlite'))).toBe(true);
+    expect(readdirSync(directory.resolve('storage/acme'))).toEqual([
+      'logo.svg',
+    ]);
+    expect(zoneFile()).toContain('acme.clients.localhost.');
+    expect(registry.ledger.map(entry => entry.step)).toEqual([
+      'database',
+      'storage',
+      'dns',
+      'dns',
+    ]);
+  });
+
+  it('undoes every completed step, newest first, when a step fails, and leaves what it did not make', async () => {
+    const foreignRecord =
+      'acme.staging.clients.localhost. 300 IN CNAME elsewhere. ; ops\n';
+    directory.addContent({ 'clients.zone': foreignRecord });
+    const run = actions();
+    await run('tenant:register', tenant);
+    await run('tenant:database:create', { slug: 'acme' });
+    await run('tenant:storage:create', { slug: 'acme' });
+
+    await expect(run('tenant:dns:create', { slug: 'acme' })).rejects.toThrow(
+      /already/,
+    );
+
+    expect(registry.tenants.get('acme')).toEqual({
+      status: 'failed',
+      detail: expect.stringMatching(/^dns failed: .*rolled back 2 resource/),
+    });
+    expect(existsSync(directory.resolve('databases/acme.sqlite'))).toBe(false);
+    expect(existsSync(directory.resolve('storage/acme'))).toBe(false);
+    expect(zoneFile()).toBe(foreignRecord);
+    expect(registry.ledger.every(entry => entry.removedAt)).toBe(true);
+    expect(
+      logger.info.mock.calls
+        .map(([message]) => message)
+        .filter(m => /^Undone/.test(m)),
+    ).toEqual([
+      expect.stringContaining('local-folder'),
+      expect.stringContaining('sqlite-file'),
+    ]);
+  });
+
+  it('ends needs-cleanup, naming what is left, when an undo fails', async () => {
+    const stuckStorage: ResourceRemover = {
+      resourceTypes: drivers.storage.resourceTypes,
+      remove: async () => {
+        throw new Error('permission denied');
+      },
+    };
+    const run = actions([drivers.databases, stuckStorage, drivers.dns]);
+    directory.addContent({
+      'clients.zone': 'acme.clients.localhost. 300 IN A 192.0.2.1\n',
+    });
+    await run('tenant:register', tenant);
+    await run('tenant:database:create', { slug: 'acme' });
+    await run('tenant:storage:create', { slug: 'acme' });
+    await expect(run('tenant:dns:create', { slug: 'acme' })).rejects.toThrow();
+
+    const { status, detail } = registry.tenants.get('acme')!;
+    expect(status).toBe('needs-cleanup');
+    expect(detail).toMatch(/left to clean up: local-folder .*acme/);
+    expect(existsSync(directory.resolve('databases/acme.sqlite'))).toBe(false);
+  });
+
+  it('repeats a step interrupted half-way: removes what it had made, then makes it again', async () => {
+    const run = actions();
+    await run('tenant:register', tenant);
+    // An attempt that recorded and created the database, then died.
+    await drivers.databases.create('acme', '', async resource => {
+      await registry.recordResource('acme', {
+        step: 'database',
+        resourceType: resource.type,
+        resourceId: resource.id,
+        details: resource.details ?? {},
+      });
+    });
+
+    await run('tenant:database:create', { slug: 'acme' });
+
+    expect(registry.ledger.map(e => [e.step, Boolean(e.removedAt)])).toEqual([
+      ['database', true],
+      ['database', false],
+    ]);
+    expect(registry.tenants.get('acme')?.status).toBe('provisioning');
+  });
+
+  it('describes each step on a dry run and changes nothing', async () => {
+    const run = actions();
+    await run('tenant:register', tenant, { isDryRun: true });
+    for (const step of steps)
+      await run(step, { slug: 'acme' }, { isDryRun: true });
+
+    expect(registry.tenants.size).toBe(0);
+    expect(existsSync(directory.resolve('databases'))).toBe(false);
+    const lines = logger.info.mock.calls.map(([message]) => message);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Would register tenant acme/),
+        expect.stringMatching(/^Would create .*acme\.sqlite/),
+        expect.stringMatching(/^Would create CNAME|^Would add/),
+      ]),
+    );
+  });
+
+  it('takes the SMTP password only as a task secret, and never logs it', async () => {
+    const run = actions();
+    const smtp = {
+      ...tenant,
+      settings: {
+        mail: {
+          mode: 'smtp',
+          host: 'smtp.acme.example',
+          port: 587,
+          username: 'mailer',
+          fromAddress: 'noreply@acme.example',
+        },
+      },
+    };
+    await expect(run('tenant:register', smtp)).rejects.toThrow(
+      /task secret smtpPassword/,
+    );
+    await run('tenant:register', smtp, {
+      secrets: { smtpPassword: 'Hunter2-secret' },
+    });
+
+    expect(registry.registered[0].settings).toMatchObject({
+      mail: { password: 'Hunter2-secret' },
+    });
+    const logged = JSON.stringify([
+      ...logger.info.mock.calls,
+      ...logger.error.mock.calls,
+    ]);
+    expect(logged).not.toContain('Hunter2');
+  });
+});

@@ -1,0 +1,90 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createProvisioningAction } from './createProvisioningAction';
+import { createRegisterTenantAction } from './registerTenant';
+import { TenantActionDeps } from './TenantActionDeps';
+
+/** `tenant:database:create`: the tenant's own database and role, seeded. */
+export function createTenantDatabaseAction(deps: TenantActionDeps) {
+  const { databases, seedSql } = deps.drivers;
+  return createProvisioningAction(deps, {
+    id: 'tenant:database:create',
+    name: 'database',
+    description:
+      "Creates the tenant's database (and its login role with a generated password) and loads the seed SQL.",
+    describe: slug => databases.describe(slug),
+    run: async (slug, record) => {
+      const connection = await databases.create(slug, seedSql, record);
+      // The password stays out of task output and logs.
+      return connection.client === 'pg'
+        ? {
+            client: 'pg',
+            host: connection.host,
+            port: connection.port,
+            database: connection.database,
+            user: connection.user,
+          }
+        : { client: connection.client, filename: connection.filename };
+    },
+  });
+}
+
+/** `tenant:storage:create`: the tenant's prefix in the shared bucket, with the initial assets. */
+export function createTenantStorageAction(deps: TenantActionDeps) {
+  const { storage, assetsDir } = deps.drivers;
+  return createProvisioningAction(deps, {
+    id: 'tenant:storage:create',
+    name: 'storage',
+    description:
+      "Creates the tenant's storage prefix in the shared bucket and copies the initial assets into it.",
+    describe: slug => storage.describe(slug),
+    run: async (slug, record) => ({
+      location: await storage.create(slug, assetsDir, record),
+    }),
+  });
+}
+
+/** `tenant:dns:create`: production and staging host names. */
+export function createTenantDnsAction(deps: TenantActionDeps) {
+  const { dns } = deps.drivers;
+  return createProvisioningAction(deps, {
+    id: 'tenant:dns:create',
+    name: 'dns',
+    description:
+      "Creates the tenant's production and staging DNS records (CNAMEs to the load balancers).",
+    describe: slug => dns.describe(slug),
+    run: async (slug, record) => ({ ...(await dns.create(slug, record)) }),
+  });
+}
+
+/** `tenant:ready`: the last step, marking the tenant ready. */
+export function createTenantReadyAction(deps: TenantActionDeps) {
+  return createTemplateAction({
+    id: 'tenant:ready',
+    description: 'Marks a provisioned tenant ready.',
+    supportsDryRun: true,
+    schema: {
+      input: {
+        slug: z => z.string().describe('Slug of the provisioned tenant'),
+      },
+    },
+    async handler(ctx) {
+      if (ctx.isDryRun) {
+        ctx.logger.info(`Would mark tenant ${ctx.input.slug} ready`);
+        return;
+      }
+      await deps.registry.reportStatus(ctx.input.slug, 'ready');
+      ctx.logger.info(`Tenant ${ctx.input.slug} is ready`);
+    },
+  });
+}
+
+/** Every `tenant:*` action, in the order a template runs them. */
+export function createTenantActions(deps: TenantActionDeps) {
+  return [
+    createRegisterTenantAction(deps),
+    createTenantDatabaseAction(deps),
+    createTenantStorageAction(deps),
+    createTenantDnsAction(deps),
+    createTenantReadyAction(deps),
+  ];
+}

@@ -1,0 +1,41 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createTenantActions } from './actions/provisioningActions';
+import { readTenantDrivers } from './provisioning/readTenantDrivers';
+import { TenantRegistryClient } from './registry/TenantRegistryClient';
+import { TenantRollback } from './rollback/TenantRollback';
+
+/** The `tenant:*` scaffolder actions, on the drivers `tenantScaffolder.provisioning` configures. */
+export const scaffolderModuleTenant = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'tenant',
+  register(env) {
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+      },
+      async init({ scaffolder, config, discovery, auth }) {
+        const drivers = readTenantDrivers(config, {
+          dataDir:
+            config.getOptionalString('tenantScaffolder.dataDir') ??
+            'data/tenants',
+        });
+        const registry = new TenantRegistryClient({ discovery, auth });
+        const rollback = new TenantRollback(registry, [
+          drivers.databases,
+          drivers.storage,
+          drivers.dns,
+        ]);
+        scaffolder.addActions(
+          ...createTenantActions({ registry, rollback, drivers }),
+        );
+      },
+    });
+  },
+});

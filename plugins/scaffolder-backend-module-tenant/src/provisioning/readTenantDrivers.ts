@@ -1,0 +1,109 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { Config } from '@backstage/config';
+import Cloudflare from 'cloudflare';
+import { knex } from 'knex';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TenantDrivers } from '../actions/TenantActionDeps';
+import { PostgresTenantDatabases } from './database/PostgresTenantDatabases';
+import { SqliteTenantDatabases } from './database/SqliteTenantDatabases';
+import { CloudflareTenantDns } from './dns/CloudflareTenantDns';
+import { DnsTargets } from './dns/TenantDns';
+import { LocalZoneFileDns } from './dns/LocalZoneFileDns';
+import { LocalTenantStorage } from './storage/LocalTenantStorage';
+import { S3TenantStorage } from './storage/S3TenantStorage';
+
+const ROOT = 'tenantScaffolder.provisioning';
+
+/**
+ * The drivers `tenantScaffolder.provisioning` configures. Each part defaults
+ * to its local driver under `dataDir` (the embedded default): SQLite files,
+ * a folder per tenant, a zone file for `clients.localhost`.
+ */
+export function readTenantDrivers(
+  rootConfig: Config,
+  defaults: { dataDir: string },
+): TenantDrivers {
+  const config = rootConfig.getOptionalConfig(ROOT);
+  const local = (path: string) => resolve(defaults.dataDir, path);
+
+  const seedSqlFile = config?.getOptionalString('seedSqlFile');
+  const assetsDir = config?.getOptionalString('assetsDir');
+  return {
+    databases: readDatabases(config?.getOptionalConfig('database'), local),
+    storage: readStorage(config?.getOptionalConfig('storage'), local),
+    dns: readDns(config?.getOptionalConfig('dns'), local),
+    seedSql: seedSqlFile ? readFileSync(resolve(seedSqlFile), 'utf8') : '',
+    assetsDir: assetsDir ? resolve(assetsDir) : local('assets'),
+  };
+}
+
+function readDatabases(
+  config: Config | undefined,
+  local: (path: string) => string,
+) {
+  if (config?.getString('type') === 'postgres') {
+    const connection = config.getConfig('connection');
+    const host = connection.getString('host');
+    const port = connection.getOptionalNumber('port') ?? 5432;
+    const admin = knex({
+      client: 'pg',
+      connection: {
+        host,
+        port,
+        user: connection.getString('user'),
+        password: connection.getOptionalString('password'),
+        database: connection.getOptionalString('database') ?? 'postgres',
+      },
+      pool: { min: 0, max: 2 },
+    });
+    return new PostgresTenantDatabases(admin, {
+      host: config.getOptionalString('tenantHost') ?? host,
+      port,
+    });
+  }
+  return new SqliteTenantDatabases(
+    config?.getOptionalString('directory') ?? local('databases'),
+  );
+}
+
+function readStorage(
+  config: Config | undefined,
+  local: (path: string) => string,
+) {
+  if (config?.getString('type') === 's3') {
+    return new S3TenantStorage({
+      client: new S3Client({
+        region: config.getString('region'),
+        endpoint: config.getOptionalString('endpoint'),
+        forcePathStyle: config.getOptionalBoolean('forcePathStyle'),
+      }),
+      bucket: config.getString('bucket'),
+      prefixRoot: config.getOptionalString('prefixRoot'),
+    });
+  }
+  return new LocalTenantStorage(
+    config?.getOptionalString('directory') ?? local('storage'),
+  );
+}
+
+function readDns(config: Config | undefined, local: (path: string) => string) {
+  const domain = config?.getOptionalString('domain') ?? 'clients.localhost';
+  const targets: DnsTargets = {
+    production: config?.getOptionalString('targets.production') ?? 'localhost',
+    staging: config?.getOptionalString('targets.staging') ?? 'localhost',
+  };
+  if (config?.getString('type') === 'cloudflare') {
+    return new CloudflareTenantDns({
+      client: new Cloudflare({ apiToken: config.getString('apiToken') }),
+      zoneId: config.getString('zoneId'),
+      domain,
+      targets,
+    });
+  }
+  return new LocalZoneFileDns(
+    config?.getOptionalString('zoneFile') ?? local('clients.zone'),
+    domain,
+    targets,
+  );
+}
