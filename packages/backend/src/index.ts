@@ -43,6 +43,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // The product's plugins.
 backend.add(import('@internal/plugin-tenant-scaffolder-backend'));
+// The tenant:* actions of the New tenant template.
+backend.add(import('@internal/plugin-scaffolder-backend-module-tenant'));
 backend.add(import('@internal/plugin-release-watch-backend'));
 backend.add(import('@internal/plugin-review-envs-backend'));
 backend.add(import('@internal/plugin-catalog-backend-module-review-envs'));
