@@ -12,6 +12,7 @@ jest.setTimeout(30_000);
 
 const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web';
 const ADA = mockCredentials.user.header('user:default/ada');
+const CI = mockCredentials.service.header();
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -92,7 +93,7 @@ describe('review environments on the ECS target', () => {
 
     const observed = await request(server)
       .post('/api/review-envs/pull-requests')
-      .set('Authorization', ADA)
+      .set('Authorization', CI)
       .send(pullRequest(['review']));
     expect(observed.status).toBe(202);
 
@@ -114,7 +115,7 @@ describe('review environments on the ECS target', () => {
 
     await request(server)
       .post('/api/review-envs/pull-requests')
-      .set('Authorization', ADA)
+      .set('Authorization', CI)
       .send(pullRequest([]));
     await waitForState(server, 'acme-web-pr-7', 'gone');
     expect(ecs.service('acme-web-pr-7')!.status).not.toBe('ACTIVE');

@@ -42,6 +42,10 @@ async function startPortal(
 const as = (user: string) => ({
   Authorization: mockCredentials.user.header(user),
 });
+/** A CI pipeline or git host reporting pull request state. */
+const asCi = () => ({
+  Authorization: mockCredentials.service.header(),
+});
 
 describe.each(databases.eachSupportedId())(
   'review-envs backend: shared environment locks on %s',
@@ -185,16 +189,22 @@ describe.each(databases.eachSupportedId())(
         labels: ['review'],
       };
 
-      const bad = await request(server)
+      const byUser = await request(server)
         .post('/api/review-envs/pull-requests')
         .set(as(ADA))
+        .send(pullRequest);
+      expect(byUser.status).toBe(403);
+
+      const bad = await request(server)
+        .post('/api/review-envs/pull-requests')
+        .set(asCi())
         .send({ ...pullRequest, headSha: 'not a sha' });
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain('headSha');
 
       const observed = await request(server)
         .post('/api/review-envs/pull-requests')
-        .set(as(ADA))
+        .set(asCi())
         .send(pullRequest);
       expect(observed.status).toBe(202);
       expect(observed.body.environment).toMatchObject({

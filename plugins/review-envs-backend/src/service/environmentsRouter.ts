@@ -10,7 +10,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ReviewEnvironments } from '../environments/ReviewEnvironments';
-import { callerResolver } from './principal';
+import { callerResolver, principalId } from './principal';
 import { parseRequest } from './requestValidation';
 
 const pullRequestBody = z.object({
@@ -91,8 +91,11 @@ export async function createEnvironmentsRouter(options: {
   });
 
   // Pull request state from any git host or CI: the same path webhooks take.
+  // Only services may report it: a user could otherwise tear down anyone's
+  // environment by reporting its pull request closed.
   router.post('/pull-requests', async (req, res) => {
-    const { id } = await caller(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    const id = principalId(credentials);
     const snapshot = parseRequest(pullRequestBody, req.body, 'body');
     const environment = await environments.observePullRequest(snapshot, id);
     res
