@@ -183,6 +183,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     state: 'pending' | 'tearing-down',
     actor: string,
     reason: string,
+    renewTtlMs?: number,
   ): Promise<StoredEnvironment | undefined> {
     return this.db.transaction(async tx => {
       const updated = await tx(ENVIRONMENTS)
@@ -193,6 +194,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
           revision: tx.raw('revision + 1'),
           ...(state === 'pending'
             ? { last_activity_at_ms: tx.raw(this.now) }
+            : {}),
+          ...(renewTtlMs
+            ? { expires_at_ms: this.renewedExpiry(renewTtlMs) }
             : {}),
         });
       if (updated === 0) return undefined;
@@ -300,6 +304,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   async recordServing(
     id: string,
     serving: { url: string | null; deployedSha: string | null },
+    renewTtlMs?: number,
   ): Promise<void> {
     await this.db(ENVIRONMENTS)
       .where({ id })
@@ -310,6 +315,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
           ? {
               last_deploy_at_ms: this.db.raw(this.now),
               last_activity_at_ms: this.db.raw(this.now),
+              ...(renewTtlMs
+                ? { expires_at_ms: this.renewedExpiry(renewTtlMs) }
+                : {}),
             }
           : {}),
       });
@@ -361,6 +369,14 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       author: snapshot.author,
       keep,
     };
+  }
+
+  /** Now plus `ttlMs`, unless the expiry is later already (an extension). */
+  private renewedExpiry(ttlMs: number) {
+    return this.db.raw(
+      `CASE WHEN expires_at_ms > ${this.now} + ? THEN expires_at_ms ELSE ${this.now} + ? END`,
+      [ttlMs, ttlMs],
+    );
   }
 
   private activityColumns(tx: Knex.Transaction, ttlMs: number) {

@@ -47,6 +47,8 @@ export interface EnvironmentStore {
     state: Extract<ReviewEnvironmentState, 'pending' | 'tearing-down'>,
     actor: string,
     reason: string,
+    /** Activity: the expiry moves to at least this long from now. */
+    renewTtlMs?: number,
   ): Promise<StoredEnvironment | undefined>;
 
   /** Pushes the expiry to `ttlMs` from now and counts as activity. */
@@ -66,6 +68,8 @@ export interface EnvironmentStore {
   recordServing(
     id: string,
     serving: { url: string | null; deployedSha: string | null },
+    /** A deploy is activity: the expiry moves to at least this long from now. */
+    renewTtlMs?: number,
   ): Promise<void>;
 
   /** Keeps the progress and output of the latest deploy, for the UI. */

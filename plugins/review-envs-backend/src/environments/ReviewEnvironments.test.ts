@@ -237,6 +237,30 @@ describe('ReviewEnvironments', () => {
       ).toContain('expiry');
     });
 
+    it('counts the time to live from the last deploy or redeploy, not from creation', async () => {
+      const { environments, pr } = await setUp(databaseId, 60_000);
+      await environments.observePullRequest(pr(), 'github:webhook');
+      const created = (await environments.get('acme-web-pr-42')).expiresAt;
+      await new Promise(done => setTimeout(done, 50));
+
+      await environments.runWork();
+      const deployed = await environments.get('acme-web-pr-42');
+      expect(deployed.state).toBe('ready');
+      expect(Date.parse(deployed.expiresAt)).toBeGreaterThan(
+        Date.parse(created),
+      );
+
+      await new Promise(done => setTimeout(done, 50));
+      const redeployed = await environments.redeploy(
+        'acme-web-pr-42',
+        'user:default/ada',
+      );
+      expect(Date.parse(redeployed.expiresAt)).toBeGreaterThan(
+        Date.parse(deployed.expiresAt),
+      );
+      await environments.runWork();
+    });
+
     it('after a restart redeploys environments whose process died, and removes orphans', async () => {
       const { repository, environments, pr } = await setUp(databaseId);
       await environments.observePullRequest(pr(), 'github:webhook');

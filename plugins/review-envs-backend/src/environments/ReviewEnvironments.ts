@@ -127,7 +127,13 @@ export class ReviewEnvironments {
     actor: string,
     reason: string,
   ): Promise<ReviewEnvironment> {
-    const environment = await this.store.request(id, state, actor, reason);
+    const environment = await this.store.request(
+      id,
+      state,
+      actor,
+      reason,
+      state === 'pending' ? this.config.ttlMs : undefined,
+    );
     this.requestWork();
     return publicView(environment!);
   }
@@ -249,10 +255,11 @@ export class ReviewEnvironments {
         },
         log,
       );
-      await this.store.recordServing(environment.id, {
-        url: deployment.url,
-        deployedSha: deployment.version,
-      });
+      await this.store.recordServing(
+        environment.id,
+        { url: deployment.url, deployedSha: deployment.version },
+        this.config.ttlMs,
+      );
       await this.store.finishWork(work, { state: 'ready', reason: null });
       await this.report(environment, { state: 'success', url: deployment.url });
     } catch (error) {
