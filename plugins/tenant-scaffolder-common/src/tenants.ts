@@ -59,3 +59,18 @@ export type TenantSettings = {
   };
   analyticsId?: string;
 };
+
+/** A resource the portal made for a tenant, as its ledger keeps it: undo and delete remove exactly these. */
+export type TenantLedgerEntry = {
+  id: number;
+  slug: string;
+  /** The provisioning step that made it: `database`. */
+  step: string;
+  /** `postgres-database`, `dns-record`, ... */
+  resourceType: string;
+  /** What names it uniquely within its type. */
+  resourceId: string;
+  details: Record<string, unknown>;
+  createdAt: string;
+  removedAt: string | null;
+};

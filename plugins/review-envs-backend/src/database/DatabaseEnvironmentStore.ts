@@ -1,3 +1,4 @@
+import { databaseNowSql, migratedClient } from '@internal/backend-plugin-utils';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   PullRequestSnapshot,
@@ -5,14 +6,15 @@ import {
   ReviewEnvironmentState,
 } from '@internal/plugin-review-envs-common';
 import { Knex } from 'knex';
-import { databaseNowSql } from './databaseClock';
 import {
   ClaimedWork,
   EnvironmentStore,
   ObserveOptions,
   StoredEnvironment,
 } from './EnvironmentStore';
-import { migratedClient } from './migrate';
+
+/** Whose migrations/ folder holds this store's tables. */
+const PACKAGE = '@internal/plugin-review-envs-backend';
 
 const ENVIRONMENTS = 'review_envs_environments';
 const HISTORY = 'review_envs_environment_history';
@@ -49,7 +51,9 @@ const LIVE_STATES: ReviewEnvironmentState[] = [
 
 export class DatabaseEnvironmentStore implements EnvironmentStore {
   static async create(options: { database: DatabaseService }) {
-    return new DatabaseEnvironmentStore(await migratedClient(options.database));
+    return new DatabaseEnvironmentStore(
+      await migratedClient(options.database, PACKAGE),
+    );
   }
 
   private readonly now: string;

@@ -1,12 +1,14 @@
+import { databaseNowSql, migratedClient } from '@internal/backend-plugin-utils';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   LockHistoryAction,
   LockHistoryEntry,
 } from '@internal/plugin-review-envs-common';
 import { Knex } from 'knex';
-import { databaseNowSql } from './databaseClock';
 import { LockStore, LockWriteResult, StoredLock } from './LockStore';
-import { migratedClient } from './migrate';
+
+/** Whose migrations/ folder holds this store's tables. */
+const PACKAGE = '@internal/plugin-review-envs-backend';
 
 const LOCKS = 'review_envs_locks';
 const QUEUE = 'review_envs_lock_queue';
@@ -36,7 +38,9 @@ export class DatabaseLockStore implements LockStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseLockStore> {
-    return new DatabaseLockStore(await migratedClient(options.database));
+    return new DatabaseLockStore(
+      await migratedClient(options.database, PACKAGE),
+    );
   }
 
   private readonly now: string;

@@ -10,7 +10,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ReviewEnvironments } from '../environments/ReviewEnvironments';
-import { callerResolver, principalId } from './principal';
+import { callerResolver, principalId } from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 
 const pullRequestBody = z.object({

@@ -9,7 +9,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { SharedEnvironmentLocks } from '../locks/SharedEnvironmentLocks';
-import { callerResolver } from './principal';
+import { callerResolver } from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 
 const claimBody = z.object({

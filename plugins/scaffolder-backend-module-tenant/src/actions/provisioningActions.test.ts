@@ -34,7 +34,7 @@ class MemoryRegistry implements TenantRegistryApi {
     const tenant = this.tenants.get(slug);
     return tenant && { slug, status: tenant.status };
   }
-  async recordResource(_slug: string, entry: NewLedgerEntry) {
+  async recordResource(slug: string, entry: NewLedgerEntry) {
     const existing = this.ledger.find(
       e =>
         e.resourceType === entry.resourceType &&
@@ -42,7 +42,13 @@ class MemoryRegistry implements TenantRegistryApi {
         !e.removedAt,
     );
     if (existing) return existing;
-    const recorded = { id: this.ledger.length + 1, removedAt: null, ...entry };
+    const recorded = {
+      id: this.ledger.length + 1,
+      slug,
+      createdAt: new Date().toISOString(),
+      removedAt: null,
+      ...entry,
+    };
     this.ledger.push(recorded);
     return recorded;
   }

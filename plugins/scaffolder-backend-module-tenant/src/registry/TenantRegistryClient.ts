@@ -1,16 +1,11 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { TenantStatus } from '@internal/plugin-tenant-scaffolder-common';
+import {
+  TenantLedgerEntry,
+  TenantStatus,
+} from '@internal/plugin-tenant-scaffolder-common';
 
-/** A resource in a tenant's ledger, as the tenant registry returns it. */
-export type LedgerEntry = {
-  id: number;
-  step: string;
-  resourceType: string;
-  resourceId: string;
-  details: Record<string, unknown>;
-  removedAt: string | null;
-};
+export type LedgerEntry = TenantLedgerEntry;
 
 export type NewLedgerEntry = Pick<
   LedgerEntry,

@@ -1,14 +1,14 @@
+import { databaseNowSql, migratedClient } from '@internal/backend-plugin-utils';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  TenantLedgerEntry,
   TenantPlan,
   TenantSettings,
   TenantStatus,
 } from '@internal/plugin-tenant-scaffolder-common';
 import { Knex } from 'knex';
 import { changedPaths } from './changedPaths';
-import { databaseNowSql } from './databaseClock';
-import { migratedClient } from './migrate';
 import {
   LedgerSummary,
   NewLedgerEntry,
@@ -18,9 +18,11 @@ import {
   TenantFilter,
   TenantHistoryAction,
   TenantHistoryEntry,
-  TenantLedgerEntry,
   TenantStore,
 } from './TenantStore';
+
+/** Whose migrations/ folder holds this store's tables. */
+const PACKAGE = '@internal/plugin-tenant-scaffolder-backend';
 
 const TENANTS = 'tenants';
 const SECRETS = 'tenant_secrets';
@@ -67,7 +69,9 @@ export class DatabaseTenantStore implements TenantStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseTenantStore> {
-    return new DatabaseTenantStore(await migratedClient(options.database));
+    return new DatabaseTenantStore(
+      await migratedClient(options.database, PACKAGE),
+    );
   }
 
   private readonly now: string;

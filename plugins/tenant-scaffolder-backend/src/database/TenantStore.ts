@@ -1,5 +1,6 @@
 import {
   Tenant,
+  TenantLedgerEntry,
   TenantPlan,
   TenantSettings,
   TenantStatus,
@@ -23,21 +24,6 @@ export type SecretChanges = Record<string, string | null>;
 export type TenantFilter = {
   status?: TenantStatus;
   plan?: TenantPlan['kind'];
-};
-
-/** A resource the portal made for a tenant. */
-export type TenantLedgerEntry = {
-  id: number;
-  slug: string;
-  /** The provisioning step that made it: `database`. */
-  step: string;
-  /** `postgres-database`, `dns-record`, ... */
-  resourceType: string;
-  /** What names it uniquely within its type. */
-  resourceId: string;
-  details: Record<string, unknown>;
-  createdAt: string;
-  removedAt: string | null;
 };
 
 export type NewLedgerEntry = Pick<

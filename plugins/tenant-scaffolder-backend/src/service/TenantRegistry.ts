@@ -1,12 +1,13 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
-  newTenantProblems,
   Tenant,
+  TenantLedgerEntry,
   TenantPlan,
   TenantSettings,
+  TenantStatus,
+  newTenantProblems,
   tenantSettingsProblems,
   tenantSlugProblem,
-  TenantStatus,
 } from '@internal/plugin-tenant-scaffolder-common';
 import {
   LedgerSummary,
@@ -15,7 +16,6 @@ import {
   StoredTenant,
   TenantFilter,
   TenantHistoryEntry,
-  TenantLedgerEntry,
   TenantStore,
 } from '../database/TenantStore';
 import {

@@ -13,7 +13,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { permissionGuard } from './permissionGuard';
-import { callerResolver } from './principal';
+import { callerResolver } from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 import { secretKeyIn } from './secretKeys';
 import { TenantRegistry } from './TenantRegistry';

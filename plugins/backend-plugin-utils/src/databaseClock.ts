@@ -2,7 +2,8 @@ import { Knex } from 'knex';
 
 /**
  * SQL for "now" in epoch milliseconds on the database's own clock, so that
- * every replica agrees on when a lock expires whatever its local clock says.
+ * every replica agrees on times (expiries, history) whatever its local clock
+ * says.
  */
 export function databaseNowSql(knex: Knex): string {
   const client = String(knex.client.config.client);
@@ -13,6 +14,6 @@ export function databaseNowSql(knex: Knex): string {
     return "cast((julianday('now') - 2440587.5) * 86400000 as integer)";
   }
   throw new Error(
-    `review-envs supports PostgreSQL and SQLite databases, not '${client}'`,
+    `The portal's plugins support PostgreSQL and SQLite databases, not '${client}'`,
   );
 }

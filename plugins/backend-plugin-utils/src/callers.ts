@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { Request } from 'express';
+import type { Request } from 'express';
 
 /** A user's entity ref, or a service's subject: who the caller is, for holders and history. */
 export function principalId(credentials: BackstageCredentials): string {
@@ -15,7 +15,7 @@ export function principalId(credentials: BackstageCredentials): string {
     : principal.subject;
 }
 
-/** Every review-envs endpoint but /health needs a signed-in user or a service token. */
+/** Resolves a request's caller: a signed-in user or a service token, nobody else. */
 export function callerResolver(httpAuth: HttpAuthService) {
   return async (req: Request) => {
     const credentials = await httpAuth.credentials(req, {
