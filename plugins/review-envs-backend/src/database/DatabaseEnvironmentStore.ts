@@ -187,8 +187,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     state: 'pending' | 'tearing-down',
     actor: string,
     reason: string,
-    renewTtlMs?: number,
+    options: { renewTtlMs?: number; releaseLease?: boolean } = {},
   ): Promise<StoredEnvironment | undefined> {
+    const { renewTtlMs, releaseLease } = options;
     return this.db.transaction(async tx => {
       const updated = await tx(ENVIRONMENTS)
         .where({ id })
@@ -202,6 +203,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
           ...(renewTtlMs
             ? { expires_at_ms: this.renewedExpiry(renewTtlMs) }
             : {}),
+          ...(releaseLease ? { lease_until_ms: null } : {}),
         });
       if (updated === 0) return undefined;
       await this.record(tx, id, state, actor, reason);

@@ -47,8 +47,12 @@ export interface EnvironmentStore {
     state: Extract<ReviewEnvironmentState, 'pending' | 'tearing-down'>,
     actor: string,
     reason: string,
-    /** Activity: the expiry moves to at least this long from now. */
-    renewTtlMs?: number,
+    options?: {
+      /** Activity: the expiry moves to at least this long from now. */
+      renewTtlMs?: number;
+      /** The worker holding it is known to be gone (a restart): work may start at once. */
+      releaseLease?: boolean;
+    },
   ): Promise<StoredEnvironment | undefined>;
 
   /** Pushes the expiry to `ttlMs` from now and counts as activity. */

@@ -85,7 +85,7 @@ describe('ReviewEnvironments', () => {
       labels: ['review'],
       ...changes,
     });
-    return { repository, environments, pr, main };
+    return { repository, environments, pr, main, store };
   }
 
   const body = async (url: string | null) => (await fetch(`${url}/`)).text();
@@ -283,6 +283,23 @@ describe('ReviewEnvironments', () => {
       expect(back.state).toBe('ready');
       expect(back.url).not.toBe(ready.url);
       expect(await body(back.url)).toBe('v1');
+    });
+
+    it('after a restart redeploys at once an environment whose deploy died with the backend', async () => {
+      const { environments, pr, store } = await setUp(databaseId);
+      await environments.observePullRequest(pr(), 'github:webhook');
+      await environments.runWork();
+      await environments.redeploy('acme-web-pr-42', 'user:default/ada');
+      // The previous backend claimed the redeploy, then died with its process.
+      expect(await store.claimWork(1, 15 * 60_000)).toHaveLength(1);
+      const [deployment] = await targets[0].list();
+      process.kill(-Number(deployment.details.pid), 'SIGKILL');
+      await new Promise(done => setTimeout(done, 200));
+
+      await environments.recover();
+      await environments.runWork();
+
+      expect((await environments.get('acme-web-pr-42')).state).toBe('ready');
     });
 
     it('removes what runs for no live environment, and leaves live ones alone', async () => {

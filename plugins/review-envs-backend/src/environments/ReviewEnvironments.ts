@@ -127,13 +127,9 @@ export class ReviewEnvironments {
     actor: string,
     reason: string,
   ): Promise<ReviewEnvironment> {
-    const environment = await this.store.request(
-      id,
-      state,
-      actor,
-      reason,
-      state === 'pending' ? this.config.ttlMs : undefined,
-    );
+    const environment = await this.store.request(id, state, actor, reason, {
+      renewTtlMs: state === 'pending' ? this.config.ttlMs : undefined,
+    });
     this.requestWork();
     return publicView(environment!);
   }
@@ -199,6 +195,8 @@ export class ReviewEnvironments {
           'pending',
           'recovery',
           'its process was gone after a restart',
+          // Its deploy died with the previous backend; do not wait out the lease.
+          { releaseLease: true },
         );
       }
     }
