@@ -1,1 +1,3 @@
 export * from './events';
+export * from './metrics';
+export * from './api';
