@@ -1,11 +1,160 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { EntityDirectory } from './attribution/EntityDirectory';
+import {
+  bodyItems,
+  MAX_EVENTS_PER_BATCH,
+  parseEventLines,
+} from './ingest/parseEvents';
+import {
+  metricParam,
+  periodParam,
+  rangeParam,
+  scopeParam,
+} from './service/queryParams';
+import { ReportService } from './service/ReportService';
+import { EventStore } from './store/EventStore';
+import { TABLES } from './store/tables';
+import { Knex } from 'knex';
 
-export async function createRouter(): Promise<express.Router> {
+const BODY_LIMIT = '20mb';
+
+export type RouterOptions = {
+  httpAuth: HttpAuthService;
+  events: EventStore;
+  reports: ReportService;
+  directory: EntityDirectory;
+  knex: Knex;
+  /** Waits for the rollups to include everything ingested so far. */
+  settle: () => Promise<void>;
+};
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, events, reports, directory, knex, settle } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: BODY_LIMIT }));
+  router.use(
+    express.text({
+      type: ['application/x-ndjson', 'application/ndjson', 'text/plain'],
+      limit: BODY_LIMIT,
+    }),
+  );
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  // Any CI pushes its events here with a service token.
+  router.post('/events', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const batch = bodyItems(
+      req.body,
+      typeof req.body === 'string' ? req.body : undefined,
+    );
+    if (!batch) {
+      throw new InputError(
+        'Send a JSON array of events, {"events": [...]}, or NDJSON (Content-Type: application/x-ndjson)',
+      );
+    }
+    if (batch.lines.length > MAX_EVENTS_PER_BATCH) {
+      throw new InputError(
+        `A batch holds at most ${MAX_EVENTS_PER_BATCH} events; this one has ${batch.lines.length}`,
+      );
+    }
+    const parsed = parseEventLines(batch.lines);
+    const errors = [...batch.lineErrors, ...parsed.errors].sort(
+      (a, b) => a.line - b.line,
+    );
+    const stored = await events.ingest(parsed.events);
+    const body = { ...stored, errors };
+    if (errors.length > 0) {
+      res.status(400).json({
+        error: {
+          name: 'InputError',
+          message: `${errors.length} of ${
+            errors.length + parsed.events.length
+          } events refused (the others were stored); first: line ${
+            errors[0].line
+          }, ${errors[0].field || 'line'}: ${errors[0].message}`,
+        },
+        response: { statusCode: 400 },
+        ...body,
+      });
+      return;
+    }
+    res.json(body);
+  });
+
+  router.use(async (req, _res, next) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    next();
+  });
+
+  router.get('/series', async (req, res) => {
+    const query = {
+      metric: metricParam(req),
+      scope: scopeParam(req),
+      period: periodParam(req),
+      range: rangeParam(req),
+    };
+    await settle();
+    res.json(await reports.series(query));
+  });
+
+  router.get('/okrs', async (req, res) => {
+    const scope = scopeParam(req);
+    const period = periodParam(req);
+    const range = rangeParam(req);
+    await settle();
+    res.json({
+      period,
+      from: new Date(range.from).toISOString().slice(0, 10),
+      to: new Date(range.to).toISOString().slice(0, 10),
+      reports: await reports.okrReports(scope, period, range),
+    });
+  });
+
+  router.get('/releases', async (req, res) => {
+    res.json(await reports.releases(scopeParam(req), rangeParam(req)));
+  });
+
+  router.get('/scopes', async (_req, res) => {
+    const entities = await directory.list();
+    const groups = [
+      ...new Set(entities.map(e => e.group).filter((g): g is string => !!g)),
+    ].sort();
+    res.json({
+      groups,
+      entities: entities.sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
+    });
+  });
+
+  // Events no catalog entity claimed: stored and counted, shown here.
+  router.get('/unattributed', async (_req, res) => {
+    const rows: Array<{
+      subject: string;
+      events: number | string;
+      lastAt: number | string;
+    }> = await knex(TABLES.events)
+      .whereNull('entity_ref')
+      .groupBy('subject')
+      .select('subject')
+      .count({ events: '*' })
+      .max({ lastAt: 'at' })
+      .orderBy('subject')
+      .limit(500);
+    res.json({
+      items: rows.map(row => ({
+        claimedBy: String(row.subject).replace(/^unattributed:/, ''),
+        events: Number(row.events),
+        lastAt: new Date(Number(row.lastAt)).toISOString(),
+      })),
+    });
+  });
+
   return router;
 }

@@ -1,0 +1,95 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ReleaseWatchEvent } from '@internal/plugin-release-watch-common';
+import { GroupRules, groupOf } from './groups';
+
+/** The entity an event belongs to and that entity's group; absent when unattributed. */
+export type Attribution = { entityRef: string; group: string | null };
+
+/** Attributes events to catalog entities by explicit ref or `github.com/project-slug`. */
+export interface EntityDirectory {
+  attribute(event: ReleaseWatchEvent): Promise<Attribution | undefined>;
+  /** Every attributed entity and its group, for filters. */
+  list(): Promise<Attribution[]>;
+}
+
+const PROJECT_SLUG = 'github.com/project-slug';
+
+type Index = {
+  byRef: Map<string, Attribution>;
+  byRepository: Map<string, Attribution>;
+  loadedAt: number;
+};
+
+/** An {@link EntityDirectory} over the catalog, reloaded at most once per `maxAgeMs`. */
+export class CatalogEntityDirectory implements EntityDirectory {
+  private index?: Promise<Index>;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly groupRules: GroupRules,
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  async attribute(event: ReleaseWatchEvent): Promise<Attribution | undefined> {
+    const index = await this.current();
+    if (event.entityRef) {
+      return index.byRef.get(normalizeRef(event.entityRef));
+    }
+    return event.repository
+      ? index.byRepository.get(event.repository.toLowerCase())
+      : undefined;
+  }
+
+  async list(): Promise<Attribution[]> {
+    return [...(await this.current()).byRef.values()];
+  }
+
+  private async current(): Promise<Index> {
+    const cached = this.index && (await this.index.catch(() => undefined));
+    if (cached && Date.now() - cached.loadedAt < this.maxAgeMs) {
+      return cached;
+    }
+    this.index = this.load();
+    return this.index;
+  }
+
+  private async load(): Promise<Index> {
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: [{ kind: 'Component' }, { kind: 'System' }],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.tags',
+          `metadata.annotations.${PROJECT_SLUG}`,
+          'spec.type',
+        ],
+      },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    const byRef = new Map<string, Attribution>();
+    const byRepository = new Map<string, Attribution>();
+    for (const entity of items as Entity[]) {
+      const attribution = {
+        entityRef: stringifyEntityRef(entity),
+        group: groupOf(entity, this.groupRules),
+      };
+      byRef.set(attribution.entityRef, attribution);
+      const slug = entity.metadata.annotations?.[PROJECT_SLUG];
+      if (slug && !byRepository.has(slug.toLowerCase())) {
+        byRepository.set(slug.toLowerCase(), attribution);
+      }
+    }
+    return { byRef, byRepository, loadedAt: Date.now() };
+  }
+}
+
+function normalizeRef(ref: string): string {
+  const [kind, rest] = ref.split(':', 2);
+  const qualified = rest.includes('/') ? rest : `default/${rest}`;
+  return `${kind}:${qualified}`.toLowerCase();
+}
