@@ -58,7 +58,6 @@ exports.up = async function up(knex) {
       ['metric', 'month_start'],
       'release_watch_measurements_month_idx',
     );
-    table.index(['metric', 'at'], 'release_watch_measurements_time_idx');
   });
 
   // Per metric, period and scope: exact count, sum, median and p90.

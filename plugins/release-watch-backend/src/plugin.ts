@@ -11,6 +11,7 @@ import { createRouter } from './router';
 import { ReportService } from './service/ReportService';
 import { EventStore } from './store/EventStore';
 import { RollupStore } from './store/RollupStore';
+import { tuneSqlite } from './store/tuneSqlite';
 
 export const releaseWatchPlugin = createBackendPlugin({
   pluginId: 'release-watch',
@@ -33,6 +34,7 @@ export const releaseWatchPlugin = createBackendPlugin({
           deps.database,
           '@internal/plugin-release-watch-backend',
         );
+        await tuneSqlite(knex);
         const directory = new CatalogEntityDirectory(
           deps.catalog,
           deps.auth,
@@ -46,8 +48,22 @@ export const releaseWatchPlugin = createBackendPlugin({
             .catch(error =>
               logger.error(`Refreshing release-watch rollups failed: ${error}`),
             );
+        // Reads wait for fresh rollups anyway; between reads, a burst of
+        // pushes is rolled up once it pauses (or every half minute during a
+        // long one), not once per batch.
+        let quietTimer: ReturnType<typeof setTimeout> | undefined;
+        let firstChangeAt: number | undefined;
         events.onChange(() => {
-          refresh();
+          firstChangeAt ??= Date.now();
+          clearTimeout(quietTimer);
+          const delay = Math.min(
+            2000,
+            Math.max(0, firstChangeAt + 30_000 - Date.now()),
+          );
+          quietTimer = setTimeout(() => {
+            firstChangeAt = undefined;
+            refresh();
+          }, delay);
         });
         // Another replica's ingest marks periods stale too; this picks them up.
         await scheduler.scheduleTask({

@@ -135,18 +135,18 @@ export async function createRouter(
 
   // Events no catalog entity claimed: stored and counted, shown here.
   router.get('/unattributed', async (_req, res) => {
-    const rows: Array<{
-      subject: string;
-      events: number | string;
-      lastAt: number | string;
-    }> = await knex(TABLES.events)
+    const rows = (await knex(TABLES.events)
       .whereNull('entity_ref')
       .groupBy('subject')
       .select('subject')
       .count({ events: '*' })
       .max({ lastAt: 'at' })
       .orderBy('subject')
-      .limit(500);
+      .limit(500)) as Array<{
+      subject: string;
+      events: number | string;
+      lastAt: number | string;
+    }>;
     res.json({
       items: rows.map(row => ({
         claimedBy: String(row.subject).replace(/^unattributed:/, ''),

@@ -8,6 +8,8 @@ import { EventRow, MeasurementRow, TABLES } from './tables';
 
 // Rows per statement: well under SQLite's bound-variable limit.
 const CHUNK = 400;
+// Keys of measurements derived from a pair of events (see derive.ts).
+const PAIRED_KEY = /^(ttp|lead|cfr|ttr):/;
 
 export type IngestCounts = {
   accepted: number;
@@ -99,18 +101,24 @@ export class EventStore implements EventSink {
       });
     };
     const unique = [...new Map(measurements.map(m => [m.key, m])).values()];
-    for (let i = 0; i < unique.length; i += CHUNK) {
-      const chunk = unique.slice(i, i + CHUNK);
-      // A re-derived measurement may move periods: the old ones are stale too.
+    // Only measurements that pair two events can exist already (and move
+    // periods when re-derived); the others are new with their event.
+    const rederivable = unique.filter(m => PAIRED_KEY.test(m.key));
+    for (let i = 0; i < rederivable.length; i += CHUNK) {
       const previous: MeasurementRow[] = await trx(TABLES.measurements)
         .whereIn(
           'key',
-          chunk.map(m => m.key),
+          rederivable.slice(i, i + CHUNK).map(m => m.key),
         )
         .select('metric', 'week_start', 'month_start');
       previous.forEach(m => mark(m.metric, m.week_start, m.month_start));
-      chunk.forEach(m => mark(m.metric, m.week_start, m.month_start));
-      await trx(TABLES.measurements).insert(chunk).onConflict('key').merge();
+    }
+    unique.forEach(m => mark(m.metric, m.week_start, m.month_start));
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      await trx(TABLES.measurements)
+        .insert(unique.slice(i, i + CHUNK))
+        .onConflict('key')
+        .merge();
     }
     const marks = [...stale.values()];
     for (let i = 0; i < marks.length; i += CHUNK) {

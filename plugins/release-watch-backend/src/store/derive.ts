@@ -212,31 +212,49 @@ async function leadTimes(
       payload.number ? `#${payload.number}` : payload.title ?? null,
     );
   };
-  for (const merge of inserted.filter(
-    row => row.kind === 'pull_request_merged',
-  )) {
-    const next = await productionSuccess(trx(TABLES.events))
-      .where('subject', merge.subject)
-      .where('at', '>=', merge.at)
-      .min({ at: 'at' })
-      .first();
-    if (next?.at !== null && next?.at !== undefined) {
-      leadTime(merge, Number(next.at));
-    }
-  }
-  for (const deploy of productionDeploys.filter(d => d.status === 'success')) {
-    const previous = await productionSuccess(trx(TABLES.events))
-      .where('subject', deploy.subject)
-      .where('at', '<', deploy.at)
-      .max({ at: 'at' })
-      .first();
-    const merges: EventRow[] = await trx(TABLES.events)
-      .where('kind', 'pull_request_merged')
-      .where('subject', deploy.subject)
-      .where('at', '<=', deploy.at)
-      .where('at', '>', Number(previous?.at ?? -1));
-    merges.forEach(merge => leadTime(merge, deploy.at));
-  }
+  const nextDeploy = (outer: string, comparison: string, aggregate: string) =>
+    trx.raw(
+      `(select ${aggregate}(d.at) from ${TABLES.events} d where d.kind = 'deployment' and d.production = ? and d.status = 'success' and d.subject = ${outer}.subject and d.at ${comparison} ${outer}.at)`,
+      [true],
+    );
+  const merges = await inChunks<
+    EventRow & { deployed_at: number | string | null }
+  >(
+    inserted
+      .filter(row => row.kind === 'pull_request_merged')
+      .map(row => row.id),
+    chunk =>
+      trx({ p: TABLES.events })
+        .whereIn('p.id', chunk)
+        .select('p.*', { deployed_at: nextDeploy('p', '>=', 'min') }),
+  );
+  merges
+    .filter(merge => merge.deployed_at !== null)
+    .forEach(merge => leadTime(merge, Number(merge.deployed_at)));
+
+  // The changes a new deployment shipped: merged since the one before it.
+  const shipped = await inChunks<EventRow & { deployed_at: number | string }>(
+    productionDeploys.filter(d => d.status === 'success').map(d => d.id),
+    chunk =>
+      trx
+        .from(
+          trx({ n: TABLES.events })
+            .whereIn('n.id', chunk)
+            .select('n.subject', 'n.at', {
+              previous_at: nextDeploy('n', '<', 'max'),
+            })
+            .as('d'),
+        )
+        .join({ m: TABLES.events }, join =>
+          join
+            .on('m.subject', '=', 'd.subject')
+            .andOn('m.at', '<=', 'd.at')
+            .andOn('m.at', '>', trx.raw('coalesce(d.previous_at, -1)')),
+        )
+        .where('m.kind', 'pull_request_merged')
+        .select('m.*', { deployed_at: 'd.at' }),
+  );
+  shipped.forEach(merge => leadTime(merge, Number(merge.deployed_at)));
 }
 
 /**
