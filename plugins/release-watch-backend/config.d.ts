@@ -57,6 +57,11 @@ export interface Config {
       releaseTagPattern?: string;
       /** Default `^deploy/(?<environment>[^/]+)/(?<version>.+)$`. */
       deployTagPattern?: string;
+      /**
+       * `merge-commits` (default): each merge commit is a merged change.
+       * `all-commits`: each non-merge commit is, for repositories that do not merge.
+       */
+      changes?: 'merge-commits' | 'all-commits';
     }>;
     /** Seconds between polls of the local git repositories. Default 60. */
     pollSeconds?: number;

@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { resolve } from 'node:path';
+import { ensureDemoRepositories } from './demoRepositories.mjs';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -42,6 +43,7 @@ export async function startPortal({
   log = console.log,
   readyTimeoutMs = 240_000,
 }) {
+  ensureDemoRepositories();
   const runDir = resolve(REPO_ROOT, '.cache/portal-runs', name);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(resolve(runDir, 'sqlite'), { recursive: true });

@@ -12,6 +12,9 @@ import { ReportService } from './service/ReportService';
 import { EventStore } from './store/EventStore';
 import { RollupStore } from './store/RollupStore';
 import { tuneSqlite } from './store/tuneSqlite';
+import { CursorStore } from './sources/CursorStore';
+import { LocalGitSource } from './sources/localGit/LocalGitSource';
+import { readLocalGitConfig } from './sources/localGit/readLocalGitConfig';
 
 export const releaseWatchPlugin = createBackendPlugin({
   pluginId: 'release-watch',
@@ -75,6 +78,26 @@ export const releaseWatchPlugin = createBackendPlugin({
             await refresh();
           },
         });
+
+        const repositories = readLocalGitConfig(config);
+        if (repositories.length > 0) {
+          const localGit = new LocalGitSource(
+            repositories,
+            events,
+            new CursorStore(knex),
+            logger,
+          );
+          await scheduler.scheduleTask({
+            id: 'release-watch-local-git',
+            frequency: {
+              seconds:
+                config.getOptionalNumber('releaseWatch.pollSeconds') ?? 60,
+            },
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 3 },
+            fn: () => localGit.pollAll(),
+          });
+        }
 
         deps.httpRouter.use(
           await createRouter({
