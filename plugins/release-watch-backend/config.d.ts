@@ -63,6 +63,22 @@ export interface Config {
        */
       changes?: 'merge-commits' | 'all-commits';
     }>;
+    /**
+     * GitHub repositories polled for deployments, releases, workflow runs and
+     * merged pull requests, with the GitHub integration's credentials.
+     * Webhooks (deployment_status, release, workflow_run, pull_request) reach
+     * the plugin through the events system whether or not this is set.
+     */
+    github?: {
+      /** `owner/name` of each repository. */
+      repositories: string[];
+      /** The GitHub integration's host. Default `github.com`. */
+      host?: string;
+      /** Minutes between polls. Default 10. */
+      pollMinutes?: number;
+      /** How many days back a repository's first poll reads. Default 90. */
+      backfillDays?: number;
+    };
     /** Seconds between polls of the local git repositories. Default 60. */
     pollSeconds?: number;
   };

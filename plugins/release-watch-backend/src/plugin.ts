@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { migratedClient } from '@internal/backend-plugin-utils';
 import { CatalogEntityDirectory } from './attribution/EntityDirectory';
 import { readGroupRules } from './attribution/groups';
@@ -15,6 +16,17 @@ import { tuneSqlite } from './store/tuneSqlite';
 import { CursorStore } from './sources/CursorStore';
 import { LocalGitSource } from './sources/localGit/LocalGitSource';
 import { readLocalGitConfig } from './sources/localGit/readLocalGitConfig';
+import { eventsFromWebhook } from './sources/github/githubEvents';
+import { createGithubClientFactory } from './sources/github/githubOctokit';
+import { GithubPoller } from './sources/github/GithubPoller';
+import { readGithubConfig } from './sources/github/readGithubConfig';
+
+const WEBHOOK_TOPICS = [
+  'github.deployment_status',
+  'github.release',
+  'github.workflow_run',
+  'github.pull_request',
+];
 
 export const releaseWatchPlugin = createBackendPlugin({
   pluginId: 'release-watch',
@@ -25,6 +37,7 @@ export const releaseWatchPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        githubEvents: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -98,6 +111,36 @@ export const releaseWatchPlugin = createBackendPlugin({
             fn: () => localGit.pollAll(),
           });
         }
+
+        const github = readGithubConfig(config);
+        if (github && github.repositories.length > 0) {
+          const poller = new GithubPoller({
+            ...github,
+            clientFor: createGithubClientFactory(config, github.host, logger),
+            sink: events,
+            cursors: new CursorStore(knex),
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: 'release-watch-github',
+            frequency: { minutes: github.pollMinutes },
+            timeout: { minutes: 30 },
+            initialDelay: { seconds: 10 },
+            fn: () => poller.pollAll(),
+          });
+        }
+        // Webhooks arrive through the events system; the GitHub events
+        // module has checked their signatures before they get here.
+        await deps.githubEvents.subscribe({
+          id: 'release-watch',
+          topics: WEBHOOK_TOPICS,
+          async onEvent({ topic, eventPayload }) {
+            const received = eventsFromWebhook(topic, eventPayload);
+            if (received.length > 0) {
+              await events.ingest(received);
+            }
+          },
+        });
 
         deps.httpRouter.use(
           await createRouter({
