@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { OkrWatcher } from './okrs/OkrWatcher';
 import { migratedClient } from '@internal/backend-plugin-utils';
 import { CatalogEntityDirectory } from './attribution/EntityDirectory';
 import { readGroupRules } from './attribution/groups';
@@ -38,6 +40,7 @@ export const releaseWatchPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         database: coreServices.database,
         githubEvents: eventsServiceRef,
+        notifications: notificationService,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -142,11 +145,29 @@ export const releaseWatchPlugin = createBackendPlugin({
           },
         });
 
+        const reports = new ReportService(knex, rollups, okrs);
+        const watcher = new OkrWatcher(
+          reports,
+          deps.notifications,
+          new CursorStore(knex),
+          logger,
+        );
+        await scheduler.scheduleTask({
+          id: 'release-watch-okr-watch',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await rollups.settle();
+            await watcher.check();
+          },
+        });
+
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             events,
-            reports: new ReportService(knex, rollups, okrs),
+            reports,
             directory,
             knex,
             settle: () => rollups.settle(),
