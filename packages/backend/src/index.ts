@@ -48,5 +48,6 @@ backend.add(import('@internal/plugin-scaffolder-backend-module-tenant'));
 backend.add(import('@internal/plugin-release-watch-backend'));
 backend.add(import('@internal/plugin-review-envs-backend'));
 backend.add(import('@internal/plugin-catalog-backend-module-review-envs'));
+backend.add(import('@internal/plugin-catalog-backend-module-tenants'));
 
 backend.start();

@@ -1,0 +1,1 @@
+export { catalogModuleTenants as default } from './module';

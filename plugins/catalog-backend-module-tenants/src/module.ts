@@ -1,0 +1,63 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { Tenant } from '@internal/plugin-tenant-scaffolder-common';
+import { TenantEntityProvider } from './TenantEntityProvider';
+
+export const catalogModuleTenants = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'tenants',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        catalogProcessing: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+      },
+      async init({
+        auth,
+        catalogProcessing,
+        config,
+        discovery,
+        logger,
+        scheduler,
+      }) {
+        catalogProcessing.addEntityProvider(
+          new TenantEntityProvider({
+            taskRunner: scheduler.createScheduledTaskRunner({
+              frequency: { seconds: 30 },
+              timeout: { minutes: 1 },
+              scope: 'global',
+            }),
+            logger,
+            appBaseUrl: config.getOptionalString('app.baseUrl'),
+            domain: config.getOptionalString(
+              'tenantScaffolder.provisioning.dns.domain',
+            ),
+            async loadTenants() {
+              const baseUrl = await discovery.getBaseUrl('tenant-scaffolder');
+              const { token } = await auth.getPluginRequestToken({
+                onBehalfOf: await auth.getOwnServiceCredentials(),
+                targetPluginId: 'tenant-scaffolder',
+              });
+              const response = await fetch(`${baseUrl}/tenants`, {
+                headers: { Authorization: `Bearer ${token}` },
+              });
+              if (!response.ok) {
+                throw await ResponseError.fromResponse(response);
+              }
+              const { items } = (await response.json()) as { items: Tenant[] };
+              return items;
+            },
+          }),
+        );
+      },
+    });
+  },
+});
