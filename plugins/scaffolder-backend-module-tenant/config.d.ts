@@ -36,6 +36,13 @@ export interface Config {
             endpoint?: string;
             forcePathStyle?: boolean;
           };
+      /** Where each tenant's config files are rendered: `<directory>/<slug>/config.yml`, `nginx.conf`. */
+      config?: {
+        /** Default `<dataDir>/config`. */
+        directory?: string;
+        /** `{{ slug }}`, `{{ production_host }}`, `{{ staging_host }}`, `{{ version }}`; default the module's `assets/nginx.conf.template`. */
+        nginxTemplateFile?: string;
+      };
       /** Default: a zone file `<dataDir>/clients.zone` for `clients.localhost`. */
       dns?: {
         type: 'zone-file' | 'cloudflare';

@@ -31,6 +31,7 @@ export const scaffolderModuleTenant = createBackendModule({
           drivers.databases,
           drivers.storage,
           drivers.dns,
+          drivers.configFiles,
         ]);
         scaffolder.addActions(
           ...createTenantActions({ registry, rollback, drivers }),

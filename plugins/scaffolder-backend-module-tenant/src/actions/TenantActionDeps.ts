@@ -1,3 +1,4 @@
+import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';
 import { TenantDatabases } from '../provisioning/database/TenantDatabases';
 import { TenantDns } from '../provisioning/dns/TenantDns';
 import { TenantStorage } from '../provisioning/storage/TenantStorage';
@@ -9,6 +10,7 @@ export type TenantDrivers = {
   databases: TenantDatabases;
   storage: TenantStorage;
   dns: TenantDns;
+  configFiles: TenantConfigFiles;
   /** SQL loaded into every new tenant database. */
   seedSql: string;
   /** Folder whose contents every new tenant's storage starts with. */

@@ -19,7 +19,17 @@ export function createProvisioningAction<TOutput extends JsonObject>(
     description: string;
     /** What the step would do, for dry runs. */
     describe: (slug: string) => string[];
-    run: (slug: string, record: RecordResource) => Promise<TOutput>;
+    run: (
+      slug: string,
+      record: RecordResource,
+      input: Record<string, unknown>,
+    ) => Promise<TOutput>;
+    /** Inputs beyond `slug`, as the scaffolder's schema functions. */
+    extraInput?: Record<
+      string,
+      // The scaffolder hands each schema function its own zod.
+      (zod: any) => any
+    >;
   },
 ) {
   const { registry, rollback } = deps;
@@ -29,7 +39,9 @@ export function createProvisioningAction<TOutput extends JsonObject>(
     supportsDryRun: true,
     schema: {
       input: {
-        slug: z => z.string().describe('Slug of the tenant being provisioned'),
+        slug: zod =>
+          zod.string().describe('Slug of the tenant being provisioned'),
+        ...step.extraInput,
       },
       output: {
         result: z =>
@@ -60,7 +72,7 @@ export function createProvisioningAction<TOutput extends JsonObject>(
             step: step.name,
             run: async record => {
               for (const line of step.describe(slug)) ctx.logger.info(line);
-              return step.run(slug, record);
+              return step.run(slug, record, ctx.input);
             },
           });
         },

@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { SqliteTenantDatabases } from '../provisioning/database/SqliteTenantDatabases';
 import { LocalZoneFileDns } from '../provisioning/dns/LocalZoneFileDns';
 import { LocalTenantStorage } from '../provisioning/storage/LocalTenantStorage';
+import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';
 import {
   LedgerEntry,
   NewLedgerEntry,
@@ -32,7 +33,18 @@ class MemoryRegistry implements TenantRegistryApi {
   }
   async get(slug: string) {
     const tenant = this.tenants.get(slug);
-    return tenant && { slug, status: tenant.status };
+    const registered = this.registered.find(t => t.slug === slug);
+    return (
+      tenant && {
+        slug,
+        status: tenant.status,
+        name: String(registered?.name),
+        version: '1.0.0',
+      }
+    );
+  }
+  async tenantUrl(slug: string) {
+    return `http://localhost:7007/api/tenant-scaffolder/tenants/${slug}`;
   }
   async recordResource(slug: string, entry: NewLedgerEntry) {
     const existing = this.ledger.find(
@@ -96,6 +108,10 @@ describe('tenant:* actions on the local drivers', () => {
         'clients.localhost',
         { production: 'localhost', staging: 'localhost' },
       ),
+      configFiles: new TenantConfigFiles(
+        directory.resolve('config'),
+        'server { server_name {{ production_host }}; } # {{ slug }}\n',
+      ),
       seedSql: 'CREATE TABLE invoices (id INTEGER PRIMARY KEY);',
       assetsDir: directory.resolve('assets'),
     };
@@ -104,7 +120,12 @@ describe('tenant:* actions on the local drivers', () => {
   function actions(removers?: ResourceRemover[]) {
     const rollback = new TenantRollback(
       registry,
-      removers ?? [drivers.databases, drivers.storage, drivers.dns],
+      removers ?? [
+        drivers.databases,
+        drivers.storage,
+        drivers.dns,
+        drivers.configFiles,
+      ],
     );
     const byId = new Map(
       createTenantActions({ registry, rollback, drivers }).map(action => [
@@ -132,6 +153,11 @@ describe('tenant:* actions on the local drivers', () => {
     const run = actions();
     await run('tenant:register', tenant);
     for (const step of steps) await run(step, { slug: 'acme' });
+    await run('tenant:config:render', {
+      slug: 'acme',
+      database: { client: 'better-sqlite3', filename: 'acme.sqlite' },
+      storage: 'storage/acme',
+    });
     await run('tenant:ready', { slug: 'acme' });
 
     expect(registry.tenants.get('acme')?.status).toBe('ready');
@@ -140,11 +166,44 @@ describe('tenant:* actions on the local drivers', () => {
       'logo.svg',
     ]);
     expect(zoneFile()).toContain('acme.clients.localhost.');
+    const config = directory.content({ shouldReadAsText: true })?.config as any;
+    expect(config.acme['config.yml']).toContain(
+      'production: acme.clients.localhost',
+    );
+    expect(config.acme['config.yml']).toContain(
+      'url: http://localhost:7007/api/tenant-scaffolder/tenants/acme',
+    );
+    expect(config.acme['nginx.conf']).toBe(
+      'server { server_name acme.clients.localhost; } # acme\n',
+    );
     expect(registry.ledger.map(entry => entry.step)).toEqual([
       'database',
       'storage',
       'dns',
       'dns',
+      'config',
+      'config',
+    ]);
+  });
+
+  it('undoes the config step like any other: its files go, a file it did not write stays', async () => {
+    directory.addContent({ config: { acme: { 'notes.txt': 'ops notes' } } });
+    const run = actions();
+    await run('tenant:register', tenant);
+    await run('tenant:config:render', { slug: 'acme' });
+    expect(readdirSync(directory.resolve('config/acme')).sort()).toEqual([
+      'config.yml',
+      'nginx.conf',
+      'notes.txt',
+    ]);
+
+    await new TenantRollback(registry, [drivers.configFiles]).undo(
+      'acme',
+      () => {},
+    );
+
+    expect(readdirSync(directory.resolve('config/acme'))).toEqual([
+      'notes.txt',
     ]);
   });
 

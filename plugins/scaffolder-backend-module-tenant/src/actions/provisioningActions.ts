@@ -5,7 +5,7 @@ import { TenantActionDeps } from './TenantActionDeps';
 
 /** `tenant:database:create`: the tenant's own database and role, seeded. */
 export function createTenantDatabaseAction(deps: TenantActionDeps) {
-  const { databases, seedSql } = deps.drivers;
+  const { databases, seedSql, configFiles } = deps.drivers;
   return createProvisioningAction(deps, {
     id: 'tenant:database:create',
     name: 'database',
@@ -14,16 +14,25 @@ export function createTenantDatabaseAction(deps: TenantActionDeps) {
     describe: slug => databases.describe(slug),
     run: async (slug, record) => {
       const connection = await databases.create(slug, seedSql, record);
-      // The password stays out of task output and logs.
-      return connection.client === 'pg'
-        ? {
-            client: 'pg',
-            host: connection.host,
-            port: connection.port,
-            database: connection.database,
-            user: connection.user,
-          }
-        : { client: connection.client, filename: connection.filename };
+      if (connection.client !== 'pg') {
+        return { client: connection.client, filename: connection.filename };
+      }
+      // The password goes to a file only the tenant's config reads; task
+      // output and logs get its path, never the password.
+      const passwordFile = await configFiles.writeSecret(
+        slug,
+        'database.password',
+        connection.password,
+        record,
+      );
+      return {
+        client: 'pg',
+        host: connection.host,
+        port: connection.port,
+        database: connection.database,
+        user: connection.user,
+        passwordFile,
+      };
     },
   });
 }
@@ -56,6 +65,51 @@ export function createTenantDnsAction(deps: TenantActionDeps) {
   });
 }
 
+/** `tenant:config:render`: `config.yml` and `nginx.conf` from the tenant's registry entry and what earlier steps made. */
+export function createTenantConfigAction(deps: TenantActionDeps) {
+  const { configFiles, dns } = deps.drivers;
+  return createProvisioningAction(deps, {
+    id: 'tenant:config:render',
+    name: 'config',
+    description:
+      "Renders the tenant's config.yml and nginx.conf from its registry entry, its database and storage.",
+    describe: slug => configFiles.describe(slug),
+    extraInput: {
+      database: zod =>
+        zod
+          .record(zod.string(), zod.union([zod.string(), zod.number()]))
+          .optional()
+          .describe(
+            "The database step's result: how to connect, without the password",
+          ),
+      storage: zod =>
+        zod.string().optional().describe("The storage step's location"),
+    },
+    run: async (slug, record, input) => {
+      const tenant = await deps.registry.get(slug);
+      if (!tenant) {
+        throw new Error(`tenant ${slug} is not registered`);
+      }
+      const { database, storage } = input as {
+        database?: Record<string, string | number>;
+        storage?: string;
+      };
+      return configFiles.render(
+        {
+          slug,
+          name: tenant.name,
+          version: tenant.version,
+          hostnames: dns.hostnames(slug),
+          database: database ?? {},
+          storage: storage ?? '',
+          settingsUrl: await deps.registry.tenantUrl(slug),
+        },
+        record,
+      );
+    },
+  });
+}
+
 /** `tenant:ready`: the last step, marking the tenant ready. */
 export function createTenantReadyAction(deps: TenantActionDeps) {
   return createTemplateAction({
@@ -85,6 +139,7 @@ export function createTenantActions(deps: TenantActionDeps) {
     createTenantDatabaseAction(deps),
     createTenantStorageAction(deps),
     createTenantDnsAction(deps),
+    createTenantConfigAction(deps),
     createTenantReadyAction(deps),
   ];
 }

@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import Cloudflare from 'cloudflare';
 import { knex } from 'knex';
@@ -12,6 +13,7 @@ import { DnsTargets } from './dns/TenantDns';
 import { LocalZoneFileDns } from './dns/LocalZoneFileDns';
 import { LocalTenantStorage } from './storage/LocalTenantStorage';
 import { S3TenantStorage } from './storage/S3TenantStorage';
+import { TenantConfigFiles } from './config/TenantConfigFiles';
 
 const ROOT = 'tenantScaffolder.provisioning';
 
@@ -33,6 +35,19 @@ export function readTenantDrivers(
     databases: readDatabases(config?.getOptionalConfig('database'), local),
     storage: readStorage(config?.getOptionalConfig('storage'), local),
     dns: readDns(config?.getOptionalConfig('dns'), local),
+    configFiles: new TenantConfigFiles(
+      config?.getOptionalString('config.directory') ?? local('config'),
+      readFileSync(
+        resolve(
+          config?.getOptionalString('config.nginxTemplateFile') ??
+            resolvePackagePath(
+              '@internal/plugin-scaffolder-backend-module-tenant',
+              'assets/nginx.conf.template',
+            ),
+        ),
+        'utf8',
+      ),
+    ),
     seedSql: seedSqlFile ? readFileSync(resolve(seedSqlFile), 'utf8') : '',
     assetsDir: assetsDir ? resolve(assetsDir) : local('assets'),
   };

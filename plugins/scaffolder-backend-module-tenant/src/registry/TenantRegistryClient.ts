@@ -19,7 +19,12 @@ export interface TenantRegistryApi {
   /** Undefined when no tenant has the slug. */
   get(
     slug: string,
-  ): Promise<{ slug: string; status: TenantStatus } | undefined>;
+  ): Promise<
+    | { slug: string; status: TenantStatus; name: string; version: string }
+    | undefined
+  >;
+  /** The tenant's address in the registry's REST API, where its instance reads its settings. */
+  tenantUrl(slug: string): Promise<string>;
   recordResource(slug: string, entry: NewLedgerEntry): Promise<LedgerEntry>;
   /** The live (not yet removed) resources, oldest first. */
   liveResources(slug: string): Promise<LedgerEntry[]>;
@@ -48,16 +53,23 @@ export class TenantRegistryClient implements TenantRegistryApi {
 
   async get(slug: string) {
     try {
-      return await this.request<{ slug: string; status: TenantStatus }>(
-        'GET',
-        `/tenants/${encodeURIComponent(slug)}`,
-      );
+      return await this.request<{
+        slug: string;
+        status: TenantStatus;
+        name: string;
+        version: string;
+      }>('GET', `/tenants/${encodeURIComponent(slug)}`);
     } catch (error) {
       if (error instanceof ResponseError && error.response.status === 404) {
         return undefined;
       }
       throw error;
     }
+  }
+
+  async tenantUrl(slug: string) {
+    const baseUrl = await this.options.discovery.getExternalBaseUrl(PLUGIN_ID);
+    return `${baseUrl}/tenants/${encodeURIComponent(slug)}`;
   }
 
   async recordResource(slug: string, entry: NewLedgerEntry) {

@@ -27,6 +27,10 @@ export class CloudflareTenantDns implements TenantDns {
     },
   ) {}
 
+  hostnames(slug: string): TenantHostnames {
+    return tenantHostnames(slug, this.options.domain);
+  }
+
   describe(slug: string): string[] {
     const names = tenantHostnames(slug, this.options.domain);
     return (['production', 'staging'] as const).map(

@@ -31,6 +31,10 @@ export class LocalZoneFileDns implements TenantDns {
     this.file = resolve(file);
   }
 
+  hostnames(slug: string): TenantHostnames {
+    return tenantHostnames(slug, this.domain);
+  }
+
   describe(slug: string): string[] {
     const names = tenantHostnames(slug, this.domain);
     return [

@@ -7,6 +7,9 @@ export interface TenantDns {
 
   describe(slug: string): string[];
 
+  /** The names `create` makes for a tenant. */
+  hostnames(slug: string): TenantHostnames;
+
   /** Creates both records; refuses, creating neither, when either name has records already. */
   create(slug: string, record: RecordResource): Promise<TenantHostnames>;
 

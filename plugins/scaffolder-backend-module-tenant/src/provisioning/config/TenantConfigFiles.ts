@@ -1,0 +1,148 @@
+import { InputError } from '@backstage/errors';
+import {
+  mkdirSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { LedgerResource, RecordResource } from '../LedgerResource';
+import { assertValidSlug } from '../assertValidSlug';
+
+const FILE = 'config-file';
+/** What may stand in nginx.conf: host names, ports, paths. Anything else is refused, not escaped. */
+const NGINX_SAFE = /^[A-Za-z0-9.:_/-]+$/;
+
+/** What a tenant's config files are rendered from. No secrets: the password stays in its own file. */
+export type TenantConfigValues = {
+  slug: string;
+  name: string;
+  version: string;
+  hostnames: { production: string; staging: string };
+  database: Record<string, string | number>;
+  storage: string;
+  /** Where the instance reads its settings at run time, so changes need no restart. */
+  settingsUrl: string;
+};
+
+/**
+ * A tenant's config files (`config.yml`, `nginx.conf`, and secret files) in
+ * `<directory>/<slug>/`, each recorded in the ledger before it is written and
+ * never written over a file that exists: what the portal did not make, it
+ * does not touch.
+ */
+export class TenantConfigFiles {
+  readonly resourceTypes = [FILE];
+  private readonly directory: string;
+
+  constructor(directory: string, private readonly nginxTemplate: string) {
+    this.directory = resolve(directory);
+  }
+
+  describe(slug: string): string[] {
+    return [`write ${this.folder(slug)}/config.yml and nginx.conf`];
+  }
+
+  /** Writes a secret (mode 0600) next to the config; returns its path. */
+  async writeSecret(
+    slug: string,
+    name: string,
+    content: string,
+    record: RecordResource,
+  ): Promise<string> {
+    return this.write(slug, name, content, record, 0o600);
+  }
+
+  async render(
+    values: TenantConfigValues,
+    record: RecordResource,
+  ): Promise<{ configFile: string; nginxFile: string }> {
+    const configFile = await this.write(
+      values.slug,
+      'config.yml',
+      stringify({
+        tenant: {
+          slug: values.slug,
+          name: values.name,
+          version: values.version,
+        },
+        hosts: values.hostnames,
+        database: values.database,
+        storage: { location: values.storage },
+        settings: { url: values.settingsUrl, reload: 'on change, no restart' },
+      }),
+      record,
+    );
+    const nginxFile = await this.write(
+      values.slug,
+      'nginx.conf',
+      renderNginx(this.nginxTemplate, {
+        slug: values.slug,
+        production_host: values.hostnames.production,
+        staging_host: values.hostnames.staging,
+        version: values.version,
+      }),
+      record,
+    );
+    return { configFile, nginxFile };
+  }
+
+  async remove(resource: LedgerResource): Promise<void> {
+    if (resource.type !== FILE) return;
+    // Only files inside the directory, whatever the ledger says.
+    if (!resource.id.startsWith(`${this.directory}/`)) {
+      throw new Error(`${resource.id} is outside ${this.directory}`);
+    }
+    rmSync(resource.id, { force: true });
+    const folder = resource.id.slice(0, resource.id.lastIndexOf('/'));
+    try {
+      if (readdirSync(folder).length === 0) rmdirSync(folder);
+    } catch {
+      // already gone
+    }
+  }
+
+  private async write(
+    slug: string,
+    name: string,
+    content: string,
+    record: RecordResource,
+    mode = 0o644,
+  ): Promise<string> {
+    const folder = this.folder(slug);
+    const path = join(folder, name);
+    mkdirSync(folder, { recursive: true });
+    await record({ type: FILE, id: path });
+    // 'wx': fails when the file exists, so nothing is ever written over.
+    writeFileSync(path, content, { flag: 'wx', mode });
+    return path;
+  }
+
+  private folder(slug: string) {
+    assertValidSlug(slug);
+    return join(this.directory, slug);
+  }
+}
+
+/** `{{ name }}` placeholders, each value checked against what nginx.conf may safely hold. */
+export function renderNginx(
+  template: string,
+  values: Record<string, string>,
+): string {
+  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_match, key: string) => {
+    const value = values[key];
+    if (value === undefined) {
+      throw new InputError(
+        `nginx.conf template names an unknown value {{ ${key} }}`,
+      );
+    }
+    if (!NGINX_SAFE.test(value)) {
+      throw new InputError(
+        `refusing to put '${value}' into nginx.conf (${key})`,
+      );
+    }
+    return value;
+  });
+}
