@@ -6,6 +6,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createTenantActions } from './actions/provisioningActions';
 import { readTenantDrivers } from './provisioning/readTenantDrivers';
 import { TenantRegistryClient } from './registry/TenantRegistryClient';
+import { TenantDeprovisioner } from './deprovision/TenantDeprovisioner';
 import { TenantRollback } from './rollback/TenantRollback';
 
 /** The `tenant:*` scaffolder actions, on the drivers `tenantScaffolder.provisioning` configures. */
@@ -19,8 +20,10 @@ export const scaffolderModuleTenant = createBackendModule({
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
       },
-      async init({ scaffolder, config, discovery, auth }) {
+      async init({ scaffolder, config, discovery, auth, logger, scheduler }) {
         const drivers = readTenantDrivers(config, {
           dataDir:
             config.getOptionalString('tenantScaffolder.dataDir') ??
@@ -36,6 +39,18 @@ export const scaffolderModuleTenant = createBackendModule({
         scaffolder.addActions(
           ...createTenantActions({ registry, rollback, drivers }),
         );
+        const deprovisioner = new TenantDeprovisioner(
+          registry,
+          rollback,
+          logger,
+        );
+        await scheduler.scheduleTask({
+          id: 'tenant-deprovisioning',
+          frequency: { seconds: 15 },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 15 },
+          fn: () => deprovisioner.run(),
+        });
       },
     });
   },

@@ -9,6 +9,7 @@ import { SqliteTenantDatabases } from '../provisioning/database/SqliteTenantData
 import { LocalZoneFileDns } from '../provisioning/dns/LocalZoneFileDns';
 import { LocalTenantStorage } from '../provisioning/storage/LocalTenantStorage';
 import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';
+import { TenantDeprovisioner } from '../deprovision/TenantDeprovisioner';
 import {
   LedgerEntry,
   NewLedgerEntry,
@@ -42,6 +43,11 @@ class MemoryRegistry implements TenantRegistryApi {
         version: '1.0.0',
       }
     );
+  }
+  async slugsWithStatus(status: TenantStatus) {
+    return [...this.tenants]
+      .filter(([, tenant]) => tenant.status === status)
+      .map(([slug]) => slug);
   }
   async tenantUrl(slug: string) {
     return `http://localhost:7007/api/tenant-scaffolder/tenants/${slug}`;
@@ -183,6 +189,35 @@ describe('tenant:* actions on the local drivers', () => {
       'dns',
       'config',
       'config',
+    ]);
+  });
+
+  it('deletes a tenant marked deleting through the undo steps, and leaves what it did not make', async () => {
+    directory.addContent({ config: { acme: { 'notes.txt': 'ops notes' } } });
+    const run = actions();
+    await run('tenant:register', tenant);
+    for (const step of steps) await run(step, { slug: 'acme' });
+    await run('tenant:config:render', { slug: 'acme' });
+    await run('tenant:ready', { slug: 'acme' });
+    registry.tenants.set('acme', { status: 'deleting' });
+
+    const rollback = new TenantRollback(registry, [
+      drivers.databases,
+      drivers.storage,
+      drivers.dns,
+      drivers.configFiles,
+    ]);
+    await new TenantDeprovisioner(registry, rollback, logger).run();
+
+    expect(registry.tenants.get('acme')).toEqual({
+      status: 'deleted',
+      detail: 'deleted; removed 6 resources',
+    });
+    expect(existsSync(directory.resolve('databases/acme.sqlite'))).toBe(false);
+    expect(existsSync(directory.resolve('storage/acme'))).toBe(false);
+    expect(zoneFile()).not.toContain('acme');
+    expect(readdirSync(directory.resolve('config/acme'))).toEqual([
+      'notes.txt',
     ]);
   });
 

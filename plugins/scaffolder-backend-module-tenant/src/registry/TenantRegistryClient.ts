@@ -23,6 +23,8 @@ export interface TenantRegistryApi {
     | { slug: string; status: TenantStatus; name: string; version: string }
     | undefined
   >;
+  /** Slugs of the tenants in a status, e.g. `deleting`. */
+  slugsWithStatus(status: TenantStatus): Promise<string[]>;
   /** The tenant's address in the registry's REST API, where its instance reads its settings. */
   tenantUrl(slug: string): Promise<string>;
   recordResource(slug: string, entry: NewLedgerEntry): Promise<LedgerEntry>;
@@ -65,6 +67,14 @@ export class TenantRegistryClient implements TenantRegistryApi {
       }
       throw error;
     }
+  }
+
+  async slugsWithStatus(status: TenantStatus) {
+    const { items } = await this.request<{ items: Array<{ slug: string }> }>(
+      'GET',
+      `/tenants?status=${encodeURIComponent(status)}`,
+    );
+    return items.map(tenant => tenant.slug);
   }
 
   async tenantUrl(slug: string) {
