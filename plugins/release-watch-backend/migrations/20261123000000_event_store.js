@@ -32,6 +32,10 @@ exports.up = async function up(knex) {
       'release_watch_events_version_idx',
     );
     table.index(['kind', 'subject', 'at'], 'release_watch_events_time_idx');
+    // The releases list reads releases by time across every service.
+    table.index(['at'], 'release_watch_events_release_time_idx', {
+      predicate: knex.whereRaw("kind = 'release'"),
+    });
   });
 
   // One number per fact: a release's time to production, a CI run's feedback

@@ -29,7 +29,22 @@ const ENTITIES = [
     { annotations: { 'github.com/project-slug': 'acme/web' } },
     'website',
   ),
-  component('api', { tags: ['backend'] }, 'service'),
+  component(
+    'api',
+    {
+      tags: ['backend'],
+      annotations: {
+        'release-watch.io/okrs':
+          '- { id: lead, metric: lead_time, baseline: 48, target: 24, startDate: 2026-01-05, dueDate: 2026-06-29 }',
+      },
+    },
+    'service',
+  ),
+  component(
+    'broken',
+    { annotations: { 'release-watch.io/okrs': 'metric: [' } },
+    'service',
+  ),
 ];
 
 const OKRS = [
@@ -299,6 +314,34 @@ describe.each(databases.eachSupportedId())(
       expect(ci.expectedNow).toBeCloseTo(50 - (35 * 56) / 175, 5);
       const ttp = okrs.body.reports.find((r: any) => r.okr.id === 'ttp');
       expect(ttp.status).toBe('no-data');
+    });
+
+    it('reports objectives declared in config and in catalog annotations, scoped to an entity', async () => {
+      const server = await startPortal(databaseId);
+      const okrs = await request(server)
+        .get(
+          '/api/release-watch/okrs?entityRef=component:default/api&from=2026-03-02&to=2026-03-08',
+        )
+        .set(asUser)
+        .expect(200);
+      expect(
+        okrs.body.reports.map((r: any) => [
+          r.okr.id,
+          r.okr.scope,
+          r.okr.declaredBy,
+        ]),
+      ).toEqual([
+        [
+          'component:default/api#lead',
+          { kind: 'entity', entityRef: 'component:default/api' },
+          'component:default/api',
+        ],
+        [
+          'ttp@component:default/api',
+          { kind: 'entity', entityRef: 'component:default/api' },
+          'config',
+        ],
+      ]);
     });
 
     it('keeps events of unknown entities and reports them as unattributed', async () => {

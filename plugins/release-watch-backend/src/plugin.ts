@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { OkrWatcher } from './okrs/OkrWatcher';
+import { OkrCatalog } from './okrs/OkrCatalog';
 import { migratedClient } from '@internal/backend-plugin-utils';
 import { CatalogEntityDirectory } from './attribution/EntityDirectory';
 import { readGroupRules } from './attribution/groups';
@@ -145,7 +146,11 @@ export const releaseWatchPlugin = createBackendPlugin({
           },
         });
 
-        const reports = new ReportService(knex, rollups, okrs);
+        const reports = new ReportService(
+          knex,
+          rollups,
+          new OkrCatalog(okrs, directory, logger),
+        );
         const watcher = new OkrWatcher(
           reports,
           deps.notifications,

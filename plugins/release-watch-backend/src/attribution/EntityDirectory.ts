@@ -12,11 +12,16 @@ export interface EntityDirectory {
   attribute(event: ReleaseWatchEvent): Promise<Attribution | undefined>;
   /** Every attributed entity and its group, for filters. */
   list(): Promise<Attribution[]>;
+  /** The `release-watch.io/okrs` annotations of entities that declare objectives. */
+  okrAnnotations(): Promise<Array<{ entityRef: string; value: string }>>;
 }
+
+export const OKR_ANNOTATION = 'release-watch.io/okrs';
 
 const PROJECT_SLUG = 'github.com/project-slug';
 
 type Index = {
+  okrAnnotations: Array<{ entityRef: string; value: string }>;
   byRef: Map<string, Attribution>;
   byRepository: Map<string, Attribution>;
   loadedAt: number;
@@ -47,6 +52,10 @@ export class CatalogEntityDirectory implements EntityDirectory {
     return [...(await this.current()).byRef.values()];
   }
 
+  async okrAnnotations() {
+    return (await this.current()).okrAnnotations;
+  }
+
   private async current(): Promise<Index> {
     const cached = this.index && (await this.index.catch(() => undefined));
     if (cached && Date.now() - cached.loadedAt < this.maxAgeMs) {
@@ -66,6 +75,7 @@ export class CatalogEntityDirectory implements EntityDirectory {
           'metadata.namespace',
           'metadata.tags',
           `metadata.annotations.${PROJECT_SLUG}`,
+          `metadata.annotations.${OKR_ANNOTATION}`,
           'spec.type',
         ],
       },
@@ -73,18 +83,23 @@ export class CatalogEntityDirectory implements EntityDirectory {
     );
     const byRef = new Map<string, Attribution>();
     const byRepository = new Map<string, Attribution>();
+    const okrAnnotations: Index['okrAnnotations'] = [];
     for (const entity of items as Entity[]) {
       const attribution = {
         entityRef: stringifyEntityRef(entity),
         group: groupOf(entity, this.groupRules),
       };
       byRef.set(attribution.entityRef, attribution);
+      const okrs = entity.metadata.annotations?.[OKR_ANNOTATION];
+      if (okrs) {
+        okrAnnotations.push({ entityRef: attribution.entityRef, value: okrs });
+      }
       const slug = entity.metadata.annotations?.[PROJECT_SLUG];
       if (slug && !byRepository.has(slug.toLowerCase())) {
         byRepository.set(slug.toLowerCase(), attribution);
       }
     }
-    return { byRef, byRepository, loadedAt: Date.now() };
+    return { byRef, byRepository, okrAnnotations, loadedAt: Date.now() };
   }
 }
 

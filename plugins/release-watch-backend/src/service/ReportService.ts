@@ -23,7 +23,7 @@ export class ReportService {
   constructor(
     private readonly knex: Knex,
     private readonly rollups: RollupStore,
-    private readonly okrs: Okr[],
+    private readonly okrs: { all(): Promise<Okr[]> },
   ) {}
 
   async series(options: {
@@ -79,12 +79,13 @@ export class ReportService {
   }
 
   /** The objectives that apply to a filter, scoped to it. */
-  okrsFor(filter: Scope): Okr[] {
+  async okrsFor(filter: Scope): Promise<Okr[]> {
+    const okrs = await this.okrs.all();
     if (filter.kind === 'org') {
-      return this.okrs;
+      return okrs;
     }
-    const own = this.okrs.filter(okr => sameScope(okr.scope, filter));
-    const inherited = this.okrs
+    const own = okrs.filter(okr => sameScope(okr.scope, filter));
+    const inherited = okrs
       .filter(
         okr =>
           okr.scope.kind === 'org' && !own.some(o => o.metric === okr.metric),
@@ -103,7 +104,9 @@ export class ReportService {
     range: Range,
   ): Promise<OkrReport[]> {
     return Promise.all(
-      this.okrsFor(filter).map(okr => this.okrReport(okr, period, range)),
+      (await this.okrsFor(filter)).map(okr =>
+        this.okrReport(okr, period, range),
+      ),
     );
   }
 
@@ -201,7 +204,14 @@ export class ReportService {
       return { ...r, deployed_at: m?.at ?? null, hours: m?.value ?? null };
     });
 
-    const target = this.targetHours(filter);
+    const target = await this.targetHours(filter);
+    const groupTargets = new Map<string | null, number | null>();
+    for (const group of new Set(rows.map(r => r.group_name))) {
+      groupTargets.set(
+        group,
+        await this.targetHours(group ? { kind: 'group', group } : filter),
+      );
+    }
     const hours = rows
       .map(r => (r.hours === null ? null : Number(r.hours)))
       .filter((h): h is number => h !== null)
@@ -233,14 +243,12 @@ export class ReportService {
         target !== null && hours.length
           ? hours.filter(h => h <= target).length / hours.length
           : null,
-      report: sprintReport(releases, g =>
-        this.targetHours(g ? { kind: 'group', group: g } : filter),
-      ),
+      report: sprintReport(releases, g => groupTargets.get(g) ?? null),
     };
   }
 
-  private targetHours(filter: Scope): number | null {
-    const okr = this.okrsFor(filter).find(
+  private async targetHours(filter: Scope): Promise<number | null> {
+    const okr = (await this.okrsFor(filter)).find(
       o => o.metric === 'time_to_production',
     );
     return okr?.target ?? null;

@@ -14,6 +14,7 @@ const directory: EntityDirectory = {
   attribute: async event =>
     event.entityRef === API ? { entityRef: API, group: 'backend' } : undefined,
   list: async () => [{ entityRef: API, group: 'backend' }],
+  okrAnnotations: async () => [],
 };
 
 async function setUp(databaseId: TestDatabaseId) {
