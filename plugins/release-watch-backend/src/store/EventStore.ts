@@ -2,7 +2,7 @@ import { ReleaseWatchEvent } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
 import { Attribution, EntityDirectory } from '../attribution/EntityDirectory';
 import { EventSink } from '../ingest/EventSink';
-import { deriveMeasurements } from './derive';
+import { deriveMeasurements, rememberArrival } from './derive';
 import { monthStart, weekStart } from './periods';
 import { EventRow, MeasurementRow, TABLES } from './tables';
 
@@ -48,7 +48,9 @@ export class EventStore implements EventSink {
       if (!attribution) {
         unattributed += 1;
       }
-      rows.push(toRow(event, attribution, receivedAt));
+      const row = toRow(event, attribution, receivedAt);
+      rememberArrival(row, event);
+      rows.push(row);
     }
 
     const accepted = await this.knex.transaction(async trx => {

@@ -6,6 +6,17 @@ const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 const CHUNK = 400;
 
+/** The events of the batch being stored, as they arrived: no need to parse their payload back. */
+const arrived = new WeakMap<EventRow, unknown>();
+
+export function rememberArrival(row: EventRow, event: unknown) {
+  arrived.set(row, event);
+}
+
+function payloadOf(row: EventRow): any {
+  return arrived.get(row) ?? JSON.parse(row.payload);
+}
+
 type Owner = Pick<EventRow, 'subject' | 'entity_ref' | 'group_name'>;
 
 /**
@@ -45,7 +56,7 @@ export async function deriveMeasurements(
   const ownerOf = new Map<string, Owner>();
   for (const row of inserted) {
     ownerOf.set(row.subject, row);
-    const payload = JSON.parse(row.payload);
+    const payload = payloadOf(row);
     if (
       row.kind === 'ci_run' &&
       ['success', 'failure', 'timed_out'].includes(row.status!)
@@ -199,7 +210,7 @@ async function leadTimes(
   measure: Measure,
 ) {
   const leadTime = (merge: EventRow, deployedAt: number) => {
-    const payload = JSON.parse(merge.payload);
+    const payload = payloadOf(merge);
     const from = payload.firstCommitAt
       ? Date.parse(payload.firstCommitAt)
       : merge.at;
