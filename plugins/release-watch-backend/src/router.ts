@@ -118,6 +118,13 @@ export async function createRouter(
     });
   });
 
+  router.get('/deployments', async (req, res) => {
+    const scope = scopeParam(req);
+    const period = periodParam(req);
+    const range = rangeParam(req);
+    res.json(await reports.deploymentsByEnvironment(scope, period, range));
+  });
+
   router.get('/releases', async (req, res) => {
     res.json(await reports.releases(scopeParam(req), rangeParam(req)));
   });

@@ -105,3 +105,13 @@ export type ReleasesResponse = {
   /** The hand-written sprint report, from data: "backend: 4 of 5 releases under 3 hours, one outlier at 24 hours". */
   report: string[];
 };
+
+/** `GET /deployments?period=&from=&to=[&group=|&entityRef=]`: successful production deployments per environment (per tenant, where each tenant has its own). */
+export type DeploymentsByEnvironmentResponse = {
+  period: Period;
+  environments: Array<{
+    environment: string;
+    total: number;
+    points: Array<{ periodStart: string; count: number }>;
+  }>;
+};

@@ -1,4 +1,5 @@
 import {
+  DeploymentsByEnvironmentResponse,
   metricDefinition,
   MetricId,
   Okr,
@@ -76,6 +77,48 @@ export class ReportService {
       period,
       points,
     };
+  }
+
+  /** Successful production deployments per environment and period. */
+  async deploymentsByEnvironment(
+    filter: Scope,
+    period: Period,
+    range: Range,
+  ): Promise<DeploymentsByEnvironmentResponse> {
+    const column = period === 'week' ? 'week_start' : 'month_start';
+    const starts = periodStarts(period, range.from, range.to);
+    const rows = (await scoped(
+      this.knex(TABLES.measurements)
+        .where('metric', 'deployment_frequency')
+        .whereBetween(column, [starts[0], starts[starts.length - 1]]),
+      filter,
+    )
+      .groupBy(column, 'label')
+      .select({ periodStart: column, environment: 'label' })
+      .count({ count: '*' })) as Array<{
+      periodStart: string;
+      environment: string | null;
+      count: number | string;
+    }>;
+    const byEnvironment = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+      const environment = row.environment ?? 'unknown';
+      const counts = byEnvironment.get(environment) ?? new Map();
+      counts.set(row.periodStart, Number(row.count));
+      byEnvironment.set(environment, counts);
+    }
+    const environments = [...byEnvironment].map(([environment, counts]) => ({
+      environment,
+      total: [...counts.values()].reduce((a, b) => a + b, 0),
+      points: starts.map(start => ({
+        periodStart: start,
+        count: counts.get(start) ?? 0,
+      })),
+    }));
+    environments.sort(
+      (a, b) => b.total - a.total || a.environment.localeCompare(b.environment),
+    );
+    return { period, environments };
   }
 
   /** The objectives that apply to a filter, scoped to it. */
