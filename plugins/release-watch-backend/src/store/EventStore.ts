@@ -2,6 +2,7 @@ import { ReleaseWatchEvent } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
 import { Attribution, EntityDirectory } from '../attribution/EntityDirectory';
 import { EventSink } from '../ingest/EventSink';
+import { bulkInsert } from './bulkInsert';
 import { deriveMeasurements, rememberArrival } from './derive';
 import { monthStart, weekStart } from './periods';
 import { EventRow, MeasurementRow, TABLES } from './tables';
@@ -54,17 +55,11 @@ export class EventStore implements EventSink {
     }
 
     const accepted = await this.knex.transaction(async trx => {
-      const inserted: EventRow[] = [];
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        const ids: Array<{ id: string }> = await trx(TABLES.events)
-          .insert(chunk)
-          .onConflict('id')
-          .ignore()
-          .returning('id');
-        const fresh = new Set(ids.map(row => row.id));
-        inserted.push(...chunk.filter(row => fresh.has(row.id)));
-      }
+      const fresh = await bulkInsert(trx, TABLES.events, rows, {
+        key: 'id',
+        onConflict: 'ignore',
+      });
+      const inserted = rows.filter(row => fresh.has(row.id));
       if (inserted.length > 0) {
         const measurements = await deriveMeasurements(trx, inserted);
         await this.upsertMeasurements(trx, measurements);
@@ -116,12 +111,10 @@ export class EventStore implements EventSink {
       previous.forEach(m => mark(m.metric, m.week_start, m.month_start));
     }
     unique.forEach(m => mark(m.metric, m.week_start, m.month_start));
-    for (let i = 0; i < unique.length; i += CHUNK) {
-      await trx(TABLES.measurements)
-        .insert(unique.slice(i, i + CHUNK))
-        .onConflict('key')
-        .merge();
-    }
+    await bulkInsert(trx, TABLES.measurements, unique, {
+      key: 'key',
+      onConflict: 'merge',
+    });
     const marks = [...stale.values()];
     for (let i = 0; i < marks.length; i += CHUNK) {
       await trx(TABLES.stalePeriods)
