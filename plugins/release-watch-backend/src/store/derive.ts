@@ -4,7 +4,7 @@ import { EventRow, MeasurementRow, TABLES } from './tables';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-const CHUNK = 400;
+const CHUNK = 300;
 
 /** The events of the batch being stored, as they arrived: no need to parse their payload back. */
 const arrived = new WeakMap<EventRow, unknown>();
@@ -163,6 +163,7 @@ async function timesToProduction(
   const starts = await inChunks<First>(versions, chunk =>
     trx(TABLES.events)
       .where('kind', 'release')
+      .whereIn('subject', [...subjects])
       .whereIn('version', chunk)
       .groupBy('subject', 'version')
       .select('subject', 'version')
@@ -170,6 +171,7 @@ async function timesToProduction(
   );
   const deploys = await inChunks<First>(versions, chunk =>
     productionSuccess(trx(TABLES.events))
+      .whereIn('subject', [...subjects])
       .whereIn('version', chunk)
       .groupBy('subject', 'version')
       .select('subject', 'version')
