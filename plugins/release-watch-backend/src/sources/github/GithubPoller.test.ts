@@ -193,6 +193,32 @@ describe('GithubPoller', () => {
     expect(await cursors.get('github:github.com/acme/web')).toBe(before);
   });
 
+  it('waits out a GitHub rate limit and then reads on', async () => {
+    const counts: Record<string, number> = {};
+    let limited = 1;
+    server.use(
+      http.get(`${API}/releases`, () => {
+        if (limited-- > 0) {
+          return HttpResponse.json(
+            { message: 'API rate limit exceeded' },
+            {
+              status: 403,
+              headers: {
+                'x-ratelimit-remaining': '0',
+                'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)),
+              },
+            },
+          );
+        }
+        return undefined;
+      }),
+      ...githubHandlers(counts),
+    );
+    const { poller } = await setUp();
+    expect((await poller.poll('acme/web')).accepted).toBe(4);
+    expect(limited).toBe(-1);
+  });
+
   it('gives a webhook delivery the same natural key as the poll', () => {
     expect(
       eventsFromWebhook('github.deployment_status', {
