@@ -221,6 +221,23 @@ describe('tenant:* actions on the local drivers', () => {
     ]);
   });
 
+  it('refuses to render over a config file it did not write, and leaves that file alone on undo', async () => {
+    directory.addContent({ config: { acme: { 'nginx.conf': 'ops-managed' } } });
+    const run = actions();
+    await run('tenant:register', tenant);
+    await run('tenant:database:create', { slug: 'acme' });
+
+    await expect(run('tenant:config:render', { slug: 'acme' })).rejects.toThrow(
+      /already exists/,
+    );
+
+    expect(registry.tenants.get('acme')?.status).toBe('failed');
+    expect(readdirSync(directory.resolve('config/acme'))).toEqual([
+      'nginx.conf',
+    ]);
+    expect(existsSync(directory.resolve('databases/acme.sqlite'))).toBe(false);
+  });
+
   it('undoes the config step like any other: its files go, a file it did not write stays', async () => {
     directory.addContent({ config: { acme: { 'notes.txt': 'ops notes' } } });
     const run = actions();

@@ -1,5 +1,6 @@
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
+  existsSync,
   mkdirSync,
   readdirSync,
   rmdirSync,
@@ -114,6 +115,13 @@ export class TenantConfigFiles {
     const folder = this.folder(slug);
     const path = join(folder, name);
     mkdirSync(folder, { recursive: true });
+    // Checked before recording: a file someone else put there must not enter
+    // the ledger, or undoing this step would delete it.
+    if (existsSync(path)) {
+      throw new ConflictError(
+        `${path} already exists; the portal does not touch what it did not make`,
+      );
+    }
     await record({ type: FILE, id: path });
     // 'wx': fails when the file exists, so nothing is ever written over.
     writeFileSync(path, content, { flag: 'wx', mode });
