@@ -13,5 +13,9 @@ describe('renderNginx', () => {
       }),
     ).toThrow(/refusing/);
     expect(() => renderNginx('{{ unknown }}', {})).toThrow(/unknown value/);
+    // A tenant registered without a version yet.
+    expect(renderNginx('# version {{ version }}', { version: '' })).toBe(
+      '# version ',
+    );
   });
 });

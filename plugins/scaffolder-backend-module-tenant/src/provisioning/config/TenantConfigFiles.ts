@@ -14,7 +14,7 @@ import { assertValidSlug } from '../assertValidSlug';
 
 const FILE = 'config-file';
 /** What may stand in nginx.conf: host names, ports, paths. Anything else is refused, not escaped. */
-const NGINX_SAFE = /^[A-Za-z0-9.:_/-]+$/;
+const NGINX_SAFE = /^[A-Za-z0-9.:_/-]*$/;
 
 /** What a tenant's config files are rendered from. No secrets: the password stays in its own file. */
 export type TenantConfigValues = {

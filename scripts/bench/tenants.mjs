@@ -1,0 +1,222 @@
+// yarn bench:tenants: the New tenant template through the scaffolder's REST
+// API, on the embedded default's local drivers (SQLite files, folders, a zone
+// file, config files), against a portal started for the run.
+//  - tenant_create_seconds: task submitted until the tenant is ready (median of 3)
+//  - rollback_leftovers: a failure injected at each provisioning step in turn
+//    (by placing, before the task, something the step must not overwrite);
+//    afterwards, resources the portal made that are still on disk or still
+//    live in the tenant's ledger, counted over all steps. The thing placed
+//    before the task must survive untouched.
+// fleet_upgrade_200_seconds is not measured: fleet upgrades are not built yet.
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_ROOT, startPortal } from '../lib/servePortal.mjs';
+
+const RUNS = 3;
+const dataDir = resolve(REPO_ROOT, '.cache/portal-runs/bench-tenants-data');
+const stamp = Date.now().toString(36);
+
+const portal = await startPortal({
+  port: 7046,
+  name: 'bench-tenants',
+  config: { tenantScaffolder: { dataDir } },
+});
+const results = [];
+try {
+  const token = await guestToken(portal.url);
+  await waitForTemplate(portal.url, token);
+
+  const timings = [];
+  for (let i = 0; i < RUNS; i++) {
+    const slug = `bench-${stamp}-${i}`;
+    const started = performance.now();
+    const task = await runTemplate(portal.url, token, slug);
+    const seconds = (performance.now() - started) / 1000;
+    if (task.status !== 'completed') {
+      throw new Error(
+        `tenant ${slug} ended ${task.status}:\n${task.log.join('\n')}`,
+      );
+    }
+    timings.push(seconds);
+    console.log(`${slug}: ready in ${seconds.toFixed(1)} s`);
+  }
+  timings.sort((a, b) => a - b);
+  results.push(`RESULT tenant_create_seconds ${timings[1].toFixed(1)} s`);
+
+  let leftovers = 0;
+  for (const step of ['database', 'storage', 'dns', 'config']) {
+    const slug = `fail-${step}-${stamp}`;
+    const foreign = placeConflict(step, slug);
+    const task = await runTemplate(portal.url, token, slug);
+    const left = await portalLeftovers(portal.url, token, slug, foreign);
+    const intact = foreign.intact();
+    console.log(
+      `failure at ${step}: task ${task.status}, ${left.length} leftovers${
+        left.length ? ` (${left.join(', ')})` : ''
+      }, what was there before ${intact ? 'untouched' : 'CHANGED'}`,
+    );
+    if (task.status !== 'failed')
+      throw new Error(`${slug}: expected the task to fail at ${step}`);
+    leftovers += left.length + (intact ? 0 : 1);
+  }
+  results.push(`RESULT rollback_leftovers ${leftovers} count`);
+} finally {
+  await portal.stop();
+}
+results.forEach(line => console.log(line));
+
+async function guestToken(url) {
+  const res = await fetch(`${url}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok)
+    throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+async function waitForTemplate(url, token) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(
+      `${url}/api/catalog/entities/by-name/template/default/new-tenant`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
+    if (res.ok) return;
+    await new Promise(done => setTimeout(done, 1000));
+  }
+  throw new Error('the New tenant template did not reach the catalog');
+}
+
+async function runTemplate(url, token, slug) {
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    'Content-Type': 'application/json',
+  };
+  const res = await fetch(`${url}/api/scaffolder/v2/tasks`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      templateRef: 'template:default/new-tenant',
+      values: {
+        name: `Bench ${slug}`,
+        slug,
+        region: 'eu-west-1',
+        owner: 'group:default/customer-success',
+        planKind: 'paid',
+        primaryColour: '#1f6feb',
+        secondaryColour: '#ffffff',
+        backgroundColour: '#0d1117',
+      },
+    }),
+  });
+  if (!res.ok)
+    throw new Error(`task not created: ${res.status} ${await res.text()}`);
+  const { id } = await res.json();
+  for (;;) {
+    const task = await (
+      await fetch(`${url}/api/scaffolder/v2/tasks/${id}`, { headers })
+    ).json();
+    if (['completed', 'failed', 'cancelled'].includes(task.status)) {
+      if (task.status !== 'completed') {
+        const events = await (
+          await fetch(`${url}/api/scaffolder/v2/tasks/${id}/events`, {
+            headers,
+          })
+        ).json();
+        task.log = events
+          .map(event => event.body?.message)
+          .filter(Boolean)
+          .slice(-6);
+      }
+      return task;
+    }
+    await new Promise(done => setTimeout(done, 200));
+  }
+}
+
+/** Puts in place what the step must refuse to overwrite; `intact()` says whether it survived. */
+function placeConflict(step, slug) {
+  const keep = (path, content) => {
+    mkdirSync(resolve(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+    return {
+      path,
+      intact: () =>
+        existsSync(path) && readFileSync(path, 'utf8').includes(content),
+    };
+  };
+  if (step === 'database')
+    return keep(
+      resolve(dataDir, 'databases', `${slug}.sqlite`),
+      'not a portal database',
+    );
+  if (step === 'storage')
+    return keep(
+      resolve(dataDir, 'storage', slug, 'customer-file.txt'),
+      'the customer owns this',
+    );
+  if (step === 'config')
+    return keep(
+      resolve(dataDir, 'config', slug, 'nginx.conf'),
+      '# managed by ops',
+    );
+  const zone = resolve(dataDir, 'clients.zone');
+  const record = `${slug}.staging.clients.localhost. 300 IN CNAME elsewhere. ; ops`;
+  writeFileSync(
+    zone,
+    `${existsSync(zone) ? readFileSync(zone, 'utf8') : ''}${record}\n`,
+  );
+  return {
+    path: zone,
+    intact: () => readFileSync(zone, 'utf8').includes(record),
+  };
+}
+
+/** What the portal made for the tenant and did not remove: on disk, and live in its ledger. */
+async function portalLeftovers(url, token, slug, foreign) {
+  const left = [];
+  const database = resolve(dataDir, 'databases', `${slug}.sqlite`);
+  if (existsSync(database) && database !== foreign.path) left.push(database);
+  for (const folder of ['storage', 'config']) {
+    const dir = resolve(dataDir, folder, slug);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, {
+      recursive: true,
+      withFileTypes: true,
+    })) {
+      const path = resolve(entry.parentPath ?? entry.path, entry.name);
+      if (entry.isFile() && path !== foreign.path) left.push(path);
+    }
+  }
+  const zone = resolve(dataDir, 'clients.zone');
+  if (existsSync(zone)) {
+    readFileSync(zone, 'utf8')
+      .split('\n')
+      .filter(line => line.includes(`${slug}.`) && !line.includes('; ops'))
+      .forEach(line => left.push(`zone: ${line}`));
+  }
+  const res = await fetch(
+    `${url}/api/tenant-scaffolder/tenants/${slug}/ledger`,
+    {
+      headers: { Authorization: `Bearer ${token}` },
+    },
+  );
+  if (res.ok) {
+    const { items } = await res.json();
+    // A resource both on disk and live in the ledger counts once.
+    items
+      .filter(entry => !left.includes(entry.resourceId))
+      .forEach(entry =>
+        left.push(`ledger: ${entry.resourceType} ${entry.resourceId}`),
+      );
+  }
+  return [...new Set(left)];
+}
