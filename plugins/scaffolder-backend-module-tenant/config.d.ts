@@ -36,6 +36,26 @@ export interface Config {
             endpoint?: string;
             forcePathStyle?: boolean;
           };
+      /**
+       * Each tenant's service, run through the deploy target review
+       * environments use: a local process per tenant, started from a git
+       * worktree of `repository` at `ref`, listening on `$PORT`, with
+       * `TENANT_SLUG` and `TENANT_CONFIG_FILE` set.
+       */
+      deploy?: {
+        /** A local git repository; default the backend's working directory. */
+        repository?: string;
+        /** Default `HEAD`. */
+        ref?: string;
+        /** Default `node examples/tenant-app/server.js`. */
+        command?: string;
+        /** Default `/health`. */
+        healthPath?: string;
+        /** Default 60. */
+        healthTimeoutSeconds?: number;
+        /** Default `<dataDir>/services`. */
+        workDir?: string;
+      };
       /** Where each tenant's config files are rendered: `<directory>/<slug>/config.yml`, `nginx.conf`. */
       config?: {
         /** Default `<dataDir>/config`. */

@@ -35,7 +35,15 @@ export const scaffolderModuleTenant = createBackendModule({
           drivers.storage,
           drivers.dns,
           drivers.configFiles,
+          drivers.services,
         ]);
+        // Tenants' services outlive a restart of the portal: adopt them again.
+        const { adopted, reaped } = await drivers.services.recover();
+        if (adopted.length + reaped.length > 0) {
+          logger.info(
+            `Tenant services after restart: ${adopted.length} adopted, ${reaped.length} reaped`,
+          );
+        }
         scaffolder.addActions(
           ...createTenantActions({ registry, rollback, drivers }),
         );

@@ -1,4 +1,5 @@
 import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';
+import { TenantServiceDeployer } from '../provisioning/deploy/TenantServiceDeployer';
 import { TenantDatabases } from '../provisioning/database/TenantDatabases';
 import { TenantDns } from '../provisioning/dns/TenantDns';
 import { TenantStorage } from '../provisioning/storage/TenantStorage';
@@ -11,6 +12,7 @@ export type TenantDrivers = {
   storage: TenantStorage;
   dns: TenantDns;
   configFiles: TenantConfigFiles;
+  services: TenantServiceDeployer;
   /** SQL loaded into every new tenant database. */
   seedSql: string;
   /** Folder whose contents every new tenant's storage starts with. */

@@ -23,6 +23,7 @@ export function createProvisioningAction<TOutput extends JsonObject>(
       slug: string,
       record: RecordResource,
       input: Record<string, unknown>,
+      log: (line: string) => void,
     ) => Promise<TOutput>;
     /** Inputs beyond `slug`, as the scaffolder's schema functions. */
     extraInput?: Record<
@@ -72,7 +73,9 @@ export function createProvisioningAction<TOutput extends JsonObject>(
             step: step.name,
             run: async record => {
               for (const line of step.describe(slug)) ctx.logger.info(line);
-              return step.run(slug, record, ctx.input);
+              return step.run(slug, record, ctx.input, line =>
+                ctx.logger.info(line),
+              );
             },
           });
         },

@@ -4,7 +4,19 @@ import {
 } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { TenantStatus } from '@internal/plugin-tenant-scaffolder-common';
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import { TenantServiceDeployer } from '../provisioning/deploy/TenantServiceDeployer';
 import { SqliteTenantDatabases } from '../provisioning/database/SqliteTenantDatabases';
 import { LocalZoneFileDns } from '../provisioning/dns/LocalZoneFileDns';
 import { LocalTenantStorage } from '../provisioning/storage/LocalTenantStorage';
@@ -90,6 +102,32 @@ const tenant = {
   settings: { mail: { mode: 'platform' } },
 };
 
+/** A git repository holding the tenant app, as the local deploy target needs one. */
+const appRepository = mkdtempSync(join(tmpdir(), 'tenant-app-'));
+
+beforeAll(() => {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', appRepository, ...args], {
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Test',
+        GIT_AUTHOR_EMAIL: 'test@example.com',
+        GIT_COMMITTER_NAME: 'Test',
+        GIT_COMMITTER_EMAIL: 'test@example.com',
+      },
+    });
+  mkdirSync(join(appRepository, 'examples/tenant-app'), { recursive: true });
+  copyFileSync(
+    resolvePath(__dirname, '../../../../examples/tenant-app/server.js'),
+    join(appRepository, 'examples/tenant-app/server.js'),
+  );
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-q', '-m', 'tenant app');
+});
+
+afterAll(() => rmSync(appRepository, { recursive: true, force: true }));
+
 describe('tenant:* actions on the local drivers', () => {
   const directory = createMockDirectory();
   let registry: MemoryRegistry;
@@ -118,6 +156,15 @@ describe('tenant:* actions on the local drivers', () => {
         directory.resolve('config'),
         'server { server_name {{ production_host }}; } # {{ slug }}\n',
       ),
+      services: new TenantServiceDeployer(
+        new LocalProcessDeployTarget({
+          workDir: directory.resolve('services'),
+          command: 'node examples/tenant-app/server.js',
+          healthPath: '/health',
+          healthTimeoutMs: 20_000,
+        }),
+        { repository: appRepository, ref: 'HEAD' },
+      ),
       seedSql: 'CREATE TABLE invoices (id INTEGER PRIMARY KEY);',
       assetsDir: directory.resolve('assets'),
     };
@@ -131,6 +178,7 @@ describe('tenant:* actions on the local drivers', () => {
         drivers.storage,
         drivers.dns,
         drivers.configFiles,
+        drivers.services,
       ],
     );
     const byId = new Map(
@@ -199,6 +247,13 @@ describe('tenant:* actions on the local drivers', () => {
     for (const step of steps) await run(step, { slug: 'acme' });
     await run('tenant:config:render', { slug: 'acme' });
     await run('tenant:ready', { slug: 'acme' });
+    const deployed = await run('tenant:deploy', { slug: 'acme' });
+    const { url } = (deployed.output as jest.Mock).mock.calls[0][1] as {
+      url: string;
+    };
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('Tenant acme');
+    expect(page).toContain('production: acme.clients.localhost');
     registry.tenants.set('acme', { status: 'deleting' });
 
     const rollback = new TenantRollback(registry, [
@@ -206,12 +261,13 @@ describe('tenant:* actions on the local drivers', () => {
       drivers.storage,
       drivers.dns,
       drivers.configFiles,
+      drivers.services,
     ]);
     await new TenantDeprovisioner(registry, rollback, logger).run();
 
     expect(registry.tenants.get('acme')).toEqual({
       status: 'deleted',
-      detail: 'deleted; removed 6 resources',
+      detail: 'deleted; removed 7 resources',
     });
     expect(existsSync(directory.resolve('databases/acme.sqlite'))).toBe(false);
     expect(existsSync(directory.resolve('storage/acme'))).toBe(false);

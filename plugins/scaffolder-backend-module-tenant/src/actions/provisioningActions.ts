@@ -110,6 +110,20 @@ export function createTenantConfigAction(deps: TenantActionDeps) {
   });
 }
 
+/** `tenant:deploy`: the tenant's service, running and healthy, through the shared deploy target. */
+export function createTenantDeployAction(deps: TenantActionDeps) {
+  const { services, configFiles } = deps.drivers;
+  return createProvisioningAction(deps, {
+    id: 'tenant:deploy',
+    name: 'deploy',
+    description:
+      "Deploys the tenant's service with its rendered config, and waits until its health check answers 200.",
+    describe: slug => services.describe(slug),
+    run: async (slug, record, _input, log) =>
+      services.deploy(slug, configFiles.configFile(slug), record, log),
+  });
+}
+
 /** `tenant:ready`: the last step, marking the tenant ready. */
 export function createTenantReadyAction(deps: TenantActionDeps) {
   return createTemplateAction({
@@ -140,6 +154,7 @@ export function createTenantActions(deps: TenantActionDeps) {
     createTenantStorageAction(deps),
     createTenantDnsAction(deps),
     createTenantConfigAction(deps),
+    createTenantDeployAction(deps),
     createTenantReadyAction(deps),
   ];
 }

@@ -14,6 +14,8 @@ import { LocalZoneFileDns } from './dns/LocalZoneFileDns';
 import { LocalTenantStorage } from './storage/LocalTenantStorage';
 import { S3TenantStorage } from './storage/S3TenantStorage';
 import { TenantConfigFiles } from './config/TenantConfigFiles';
+import { TenantServiceDeployer } from './deploy/TenantServiceDeployer';
+import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
 
 const ROOT = 'tenantScaffolder.provisioning';
 
@@ -48,6 +50,7 @@ export function readTenantDrivers(
         'utf8',
       ),
     ),
+    services: readServices(config?.getOptionalConfig('deploy'), local),
     seedSql: seedSqlFile ? readFileSync(resolve(seedSqlFile), 'utf8') : '',
     assetsDir: assetsDir ? resolve(assetsDir) : local('assets'),
   };
@@ -99,6 +102,27 @@ function readStorage(
   }
   return new LocalTenantStorage(
     config?.getOptionalString('directory') ?? local('storage'),
+  );
+}
+
+function readServices(
+  config: Config | undefined,
+  local: (path: string) => string,
+) {
+  return new TenantServiceDeployer(
+    new LocalProcessDeployTarget({
+      workDir: config?.getOptionalString('workDir') ?? local('services'),
+      command:
+        config?.getOptionalString('command') ??
+        'node examples/tenant-app/server.js',
+      healthPath: config?.getOptionalString('healthPath') ?? '/health',
+      healthTimeoutMs:
+        (config?.getOptionalNumber('healthTimeoutSeconds') ?? 60) * 1000,
+    }),
+    {
+      repository: resolve(config?.getOptionalString('repository') ?? '.'),
+      ref: config?.getOptionalString('ref') ?? 'HEAD',
+    },
   );
 }
 

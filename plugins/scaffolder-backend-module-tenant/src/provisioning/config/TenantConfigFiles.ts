@@ -128,6 +128,11 @@ export class TenantConfigFiles {
     return path;
   }
 
+  /** Where `render` puts the tenant's config.yml. */
+  configFile(slug: string): string {
+    return join(this.folder(slug), 'config.yml');
+  }
+
   private folder(slug: string) {
     assertValidSlug(slug);
     return join(this.directory, slug);

@@ -1,0 +1,39 @@
+// The service each tenant runs on the embedded default, started by the
+// tenant:deploy action on the local deploy target from a worktree of this
+// repository. It serves the tenant's rendered config.yml and answers /health.
+const http = require('node:http');
+const { readFileSync } = require('node:fs');
+
+const port = Number(process.env.PORT || 8080);
+const slug = process.env.TENANT_SLUG || 'unknown';
+const configFile = process.env.TENANT_CONFIG_FILE;
+
+const escape = text =>
+  text.replace(
+    /[&<>"]/g,
+    c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]),
+  );
+
+const server = http.createServer((req, res) => {
+  if (req.url === '/health') {
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end('ok');
+    return;
+  }
+  let config = '(no config file)';
+  try {
+    // Read on every request: a re-rendered config applies without a restart.
+    config = configFile ? readFileSync(configFile, 'utf8') : config;
+  } catch (error) {
+    config = `(cannot read ${configFile}: ${error.message})`;
+  }
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  res.end(
+    `<!doctype html><title>Tenant ${escape(slug)}</title>` +
+      `<h1>Tenant ${escape(slug)}</h1><pre>${escape(config)}</pre>`,
+  );
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`tenant ${slug} serving on port ${port}`);
+});

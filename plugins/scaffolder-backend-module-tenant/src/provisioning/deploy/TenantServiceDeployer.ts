@@ -1,0 +1,69 @@
+import { DeployLog, DeployTarget } from '@internal/plugin-review-envs-node';
+import { LedgerResource, RecordResource } from '../LedgerResource';
+import { assertValidSlug } from '../assertValidSlug';
+
+const DEPLOYMENT = 'deployment';
+
+/**
+ * Runs a tenant's service through the deploy target review environments use
+ * (local processes on the embedded default): the environment `tenant-<slug>`,
+ * started from `source`, with the tenant's config file in its environment,
+ * healthy before it counts. Undone by tearing the environment down.
+ */
+export class TenantServiceDeployer {
+  readonly resourceTypes = [DEPLOYMENT];
+
+  constructor(
+    private readonly target: DeployTarget,
+    private readonly source: { repository: string; ref: string },
+  ) {}
+
+  describe(slug: string): string[] {
+    return [
+      `deploy ${this.source.repository}@${this.source.ref} as ${environmentId(
+        slug,
+      )} on the ${this.target.type} target`,
+    ];
+  }
+
+  async deploy(
+    slug: string,
+    configFile: string,
+    record: RecordResource,
+    log: DeployLog,
+  ): Promise<{ url: string; version: string }> {
+    const id = environmentId(slug);
+    await record({
+      type: DEPLOYMENT,
+      id,
+      details: { target: this.target.type },
+    });
+    const deployment = await this.target.deploy(
+      {
+        environmentId: id,
+        source: this.source,
+        env: { TENANT_SLUG: slug, TENANT_CONFIG_FILE: configFile },
+      },
+      log,
+    );
+    return { url: deployment.url, version: deployment.version };
+  }
+
+  async remove(resource: LedgerResource): Promise<void> {
+    if (resource.type !== DEPLOYMENT) return;
+    if (!resource.id.startsWith('tenant-')) {
+      throw new Error(`${resource.id} is not a tenant environment`);
+    }
+    await this.target.teardown(resource.id);
+  }
+
+  /** After a restart: re-attach to the tenants' running services, reap dead ones. */
+  recover() {
+    return this.target.recover();
+  }
+}
+
+function environmentId(slug: string) {
+  assertValidSlug(slug);
+  return `tenant-${slug}`;
+}
