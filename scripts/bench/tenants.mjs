@@ -19,14 +19,12 @@ import { resolve } from 'node:path';
 import { REPO_ROOT, startPortal } from '../lib/servePortal.mjs';
 
 const RUNS = 3;
-const dataDir = resolve(REPO_ROOT, '.cache/portal-runs/bench-tenants-data');
+const dataDir = resolve(REPO_ROOT, '.cache/portal-runs/bench-tenants/tenants');
 const stamp = Date.now().toString(36);
 
-const portal = await startPortal({
-  port: 7046,
-  name: 'bench-tenants',
-  config: { tenantScaffolder: { dataDir } },
-});
+// startPortal gives the run its own tenant data folder (dataDir) and stops
+// the tenants' services with the portal.
+const portal = await startPortal({ port: 7046, name: 'bench-tenants' });
 const results = [];
 try {
   const token = await guestToken(portal.url);

@@ -63,6 +63,7 @@ export async function startPortal({
       workingDirectory: resolve(runDir, 'scaffolder-workspace'),
     },
     reviewEnvs: { local: { workDir: resolve(runDir, 'review-envs') } },
+    tenantScaffolder: { dataDir: resolve(runDir, 'tenants') },
   };
   // JSON is YAML: one config file for this run, one for the caller's additions.
   const configFile = resolve(runDir, 'app-config.run.yaml');
@@ -114,7 +115,8 @@ export async function startPortal({
     }, 10_000);
     await exited;
     clearTimeout(timer);
-    stopReviewEnvironments(resolve(runDir, 'review-envs'));
+    stopLocalEnvironments(resolve(runDir, 'review-envs'));
+    stopLocalEnvironments(resolve(runDir, 'tenants/services'));
   };
 
   const deadline = Date.now() + readyTimeoutMs;
@@ -144,10 +146,11 @@ export async function startPortal({
 }
 
 /**
- * Review environments on the local target outlive the backend by design (a
- * restarted portal adopts them); a finished run stops the ones it started.
+ * Review environments and tenants' services on the local target outlive the
+ * backend by design (a restarted portal adopts them); a finished run stops
+ * the ones it started.
  */
-function stopReviewEnvironments(workDir) {
+export function stopLocalEnvironments(workDir) {
   const environmentsDir = resolve(workDir, 'environments');
   if (!existsSync(environmentsDir)) return;
   for (const environment of readdirSync(environmentsDir)) {
