@@ -2,7 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { resolve } from 'node:path';
+import { createPublishLocalGitAction } from './services/publishLocalGit';
+import { createRegisterFileLocationAction } from './services/registerFileLocation';
 import { createTenantActions } from './actions/provisioningActions';
 import { readTenantDrivers } from './provisioning/readTenantDrivers';
 import { TenantRegistryClient } from './registry/TenantRegistryClient';
@@ -22,13 +26,21 @@ export const scaffolderModuleTenant = createBackendModule({
         auth: coreServices.auth,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config, discovery, auth, logger, scheduler }) {
-        const drivers = readTenantDrivers(config, {
-          dataDir:
-            config.getOptionalString('tenantScaffolder.dataDir') ??
-            'data/tenants',
-        });
+      async init({
+        scaffolder,
+        config,
+        discovery,
+        auth,
+        logger,
+        scheduler,
+        catalog,
+      }) {
+        const dataDir =
+          config.getOptionalString('tenantScaffolder.dataDir') ??
+          'data/tenants';
+        const drivers = readTenantDrivers(config, { dataDir });
         const registry = new TenantRegistryClient({ discovery, auth });
         const rollback = new TenantRollback(registry, [
           drivers.databases,
@@ -46,6 +58,12 @@ export const scaffolderModuleTenant = createBackendModule({
         }
         scaffolder.addActions(
           ...createTenantActions({ registry, rollback, drivers }),
+          createPublishLocalGitAction({
+            repositoriesDir:
+              config.getOptionalString('tenantScaffolder.repositoriesDir') ??
+              resolve(dataDir, '..', 'repositories'),
+          }),
+          createRegisterFileLocationAction({ catalog, auth }),
         );
         const deprovisioner = new TenantDeprovisioner(
           registry,
