@@ -1,5 +1,7 @@
 export interface Config {
   tenantScaffolder?: {
+    /** Where publish:local-git creates repositories. Default `repositories` next to `dataDir`. */
+    repositoriesDir?: string;
     /** Where the local drivers keep tenants' databases, folders and zone file. Default `data/tenants`. */
     dataDir?: string;
     provisioning?: {

@@ -49,5 +49,6 @@ backend.add(import('@internal/plugin-release-watch-backend'));
 backend.add(import('@internal/plugin-review-envs-backend'));
 backend.add(import('@internal/plugin-catalog-backend-module-review-envs'));
 backend.add(import('@internal/plugin-catalog-backend-module-tenants'));
+backend.add(import('./catalog/localFileLocationsModule'));
 
 backend.start();

@@ -3,6 +3,7 @@ import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
   catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
@@ -96,11 +97,14 @@ describe('PortalPermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('treats a request without a user as not an admin', async () => {
+  it('treats a request without a user as not an admin, but lets services register locations', async () => {
     const policy = policyFor([ADMINS]);
 
     await expect(
-      policy.handle({ permission: catalogLocationCreatePermission }),
+      policy.handle({ permission: catalogLocationDeletePermission }),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    await expect(
+      policy.handle({ permission: catalogLocationCreatePermission }),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 });

@@ -65,6 +65,13 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     }
 
     const { permission } = request;
+    // A request without a user comes from a service: a plugin acting within
+    // its own rules (the scaffolder registering the repository a template
+    // just made) or a pipeline with a configured token. Registering
+    // locations is theirs; deleting stays with admins.
+    if (!user && permission.name === 'catalog.location.create') {
+      return { result: AuthorizeResult.ALLOW };
+    }
     if (
       ADMIN_ONLY_PERMISSIONS.has(permission.name) ||
       isAdminOnlyByConvention(permission.name)

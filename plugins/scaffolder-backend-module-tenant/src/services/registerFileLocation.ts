@@ -7,8 +7,10 @@ import { isAbsolute } from 'node:path';
 
 /**
  * `catalog:register:file`: registers a catalog-info.yaml on this machine as
- * a `file` location (what catalog:register does for URLs), as the user who
- * ran the task. Registering the same file again is not an error.
+ * a `file` location (what catalog:register does for URLs). It registers with
+ * the scaffolder's own credentials: creating locations is an admin
+ * permission in this portal, and the file is the one this task just
+ * published, not one the user points at.
  */
 export function createRegisterFileLocationAction(options: {
   catalog: CatalogService;
@@ -41,9 +43,7 @@ export function createRegisterFileLocationAction(options: {
       if (!existsSync(path)) {
         throw new InputError(`${path} does not exist`);
       }
-      const credentials =
-        (await ctx.getInitiatorCredentials?.()) ??
-        (await options.auth.getOwnServiceCredentials());
+      const credentials = await options.auth.getOwnServiceCredentials();
       const result = await options.catalog.addLocation(
         { type: 'file', target: path },
         { credentials },

@@ -52,7 +52,7 @@ describe('New service actions on the embedded default', () => {
     ).rejects.toThrow(/lower-case/);
   });
 
-  it('registers a local catalog-info.yaml as a file location, as the user who ran the task', async () => {
+  it('registers a local catalog-info.yaml as a file location with the scaffolder own credentials', async () => {
     const catalog = catalogServiceMock.mock({
       addLocation: jest.fn(async () => ({
         location: { id: '1', type: 'file', target: '/x' },
@@ -75,7 +75,11 @@ describe('New service actions on the embedded default', () => {
 
     expect(catalog.addLocation).toHaveBeenCalledWith(
       { type: 'file', target: path },
-      { credentials: expect.anything() },
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({ type: 'service' }),
+        }),
+      },
     );
     expect(ctx.output).toHaveBeenCalledWith(
       'entityRef',
