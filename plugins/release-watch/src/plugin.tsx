@@ -1,9 +1,25 @@
 import {
+  ApiBlueprint,
   createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import TimelineIcon from '@material-ui/icons/Timeline';
+import { releaseWatchApiRef } from './api/ReleaseWatchApi';
+import { ReleaseWatchClient } from './api/ReleaseWatchClient';
 import { rootRouteRef } from './routes';
+
+export const releaseWatchApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: releaseWatchApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReleaseWatchClient({ discoveryApi, fetchApi }),
+    }),
+});
 
 export const releaseWatchPage = PageBlueprint.make({
   params: {
@@ -16,9 +32,22 @@ export const releaseWatchPage = PageBlueprint.make({
   },
 });
 
+/** A "Release Watch" tab on components: their objectives, charts and releases. */
+export const releaseWatchEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: '/release-watch',
+    title: 'Release Watch',
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'component',
+    loader: () =>
+      import('./components/EntityReleaseWatchContent').then(m => (
+        <m.EntityReleaseWatchContent />
+      )),
+  },
+});
+
 export const releaseWatchPlugin = createFrontendPlugin({
   pluginId: 'release-watch',
   title: 'Release Watch',
-  extensions: [releaseWatchPage],
+  extensions: [releaseWatchApi, releaseWatchPage, releaseWatchEntityContent],
   routes: { root: rootRouteRef },
 });

@@ -1,0 +1,36 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import {
+  MetricId,
+  OkrReportResponse,
+  Period,
+  ReleasesResponse,
+  SeriesResponse,
+} from '@internal/plugin-release-watch-common';
+
+/** Whose numbers: a group, or one entity (it wins over the group); neither means the organisation. */
+export type ScopeQuery = { group?: string; entityRef?: string };
+
+/** `YYYY-MM-DD`, both days included. */
+export type RangeQuery = { from: string; to: string };
+
+export type ReportQuery = ScopeQuery & RangeQuery & { period: Period };
+export type ReleasesQuery = ScopeQuery & RangeQuery;
+export type SeriesQuery = ReportQuery & { metric: MetricId };
+
+export type ScopesResponse = {
+  groups: string[];
+  entities: Array<{ entityRef: string; group: string | null }>;
+};
+
+/** The release-watch backend, as the frontend uses it. */
+export interface ReleaseWatchApi {
+  getOkrReports(query: ReportQuery): Promise<OkrReportResponse>;
+  getSeries(query: SeriesQuery): Promise<SeriesResponse>;
+  getReleases(query: ReleasesQuery): Promise<ReleasesResponse>;
+  getScopes(): Promise<ScopesResponse>;
+}
+
+export const releaseWatchApiRef = createApiRef<ReleaseWatchApi>().with({
+  id: 'plugin.release-watch.service',
+  pluginId: 'release-watch',
+});

@@ -1,0 +1,1 @@
+export { ChartContainer } from './ChartContainer';

@@ -1,0 +1,2 @@
+export { NoObjectivesEmptyState } from './NoObjectivesEmptyState';
+export { NoReleasesEmptyState } from './NoReleasesEmptyState';

@@ -1,0 +1,1 @@
+export { EntityReleaseWatchContent } from './EntityReleaseWatchContent';

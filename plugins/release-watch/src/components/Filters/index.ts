@@ -1,0 +1,3 @@
+export { FilterBar } from './FilterBar';
+export { RangeFilter } from './RangeFilter';
+export { ScopeFilter } from './ScopeFilter';

@@ -1,0 +1,1 @@
+export { OkrChart } from './OkrChart';

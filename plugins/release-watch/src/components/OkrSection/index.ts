@@ -1,0 +1,1 @@
+export { OkrSection } from './OkrSection';

@@ -1,0 +1,1 @@
+export { OkrStatusChip } from './OkrStatusChip';

@@ -1,0 +1,1 @@
+export { OkrTable } from './OkrTable';

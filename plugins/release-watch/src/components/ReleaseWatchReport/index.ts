@@ -1,0 +1,1 @@
+export { ReleaseWatchReport } from './ReleaseWatchReport';

@@ -1,0 +1,1 @@
+export { ReleasesSection } from './ReleasesSection';

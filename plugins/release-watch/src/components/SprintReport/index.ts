@@ -1,0 +1,1 @@
+export { SprintReport } from './SprintReport';

@@ -1,0 +1,1 @@
+export { TimeToProductionHistogram } from './TimeToProductionHistogram';

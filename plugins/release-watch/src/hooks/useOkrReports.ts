@@ -1,0 +1,13 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { releaseWatchApiRef, ReportQuery } from '../api/ReleaseWatchApi';
+
+/** The objectives of the query's scope, measured over its range; reloads when the query changes. */
+export function useOkrReports(query: ReportQuery) {
+  const api = useApi(releaseWatchApiRef);
+  const { period, from, to, group, entityRef } = query;
+  return useAsync(
+    () => api.getOkrReports({ period, from, to, group, entityRef }),
+    [api, period, from, to, group, entityRef],
+  );
+}
