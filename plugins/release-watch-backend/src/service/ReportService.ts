@@ -167,7 +167,9 @@ export class ReportService {
     const latest = [...points].reverse().find(p => p.count > 0);
     const current = latest?.value ?? null;
     const expectedNow = latest ? expectedOn(okr, latest.periodStart) : null;
-    const forecastAtDue = forecastOn(points, okr.dueDate) ?? null;
+    // Every metric here is a duration, count, share or sample: never below 0.
+    const trend = forecastOn(points, okr.dueDate);
+    const forecastAtDue = trend === undefined ? null : Math.max(0, trend);
     const definition = metricDefinition(okr.metric);
     let shareMeetingTarget: number | null = null;
     if (latest && definition.headline === 'median') {
