@@ -10,7 +10,8 @@
 // without one the PostgreSQL figure is skipped. BENCH_EVENTS overrides the count.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import pg from 'pg';
+import { benchPostgres, percentile } from '../lib/benchPostgres.mjs';
+import { seededRandom } from '../lib/seededRandom.mjs';
 import { REPO_ROOT, startPortal } from '../lib/servePortal.mjs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -78,23 +79,10 @@ const sqlite = await runOn('sqlite', undefined);
 results.push(`RESULT ingest_events_per_second ${sqlite.eventsPerSecond} ev/s`);
 results.push(`RESULT okr_dashboard_p95_ms_sqlite ${sqlite.dashboardP95} ms`);
 
-const postgresUrl = new URL(
-  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432',
-);
-const prefix = `bench_release_watch_${Date.now()}_`;
-const postgres = {
-  client: 'pg',
-  prefix,
-  connection: {
-    host: postgresUrl.hostname,
-    port: Number(postgresUrl.port || 5432),
-    user: decodeURIComponent(postgresUrl.username || 'postgres'),
-    password: decodeURIComponent(postgresUrl.password || ''),
-  },
-};
-if (await postgresReachable()) {
+const postgres = benchPostgres(`bench_release_watch_${Date.now()}_`);
+if (await postgres.reachable()) {
   try {
-    const onPostgres = await runOn('postgres', postgres);
+    const onPostgres = await runOn('postgres', postgres.database);
     results.push(
       `RESULT ingest_events_per_second_postgres ${onPostgres.eventsPerSecond} ev/s`,
     );
@@ -102,11 +90,11 @@ if (await postgresReachable()) {
       `RESULT okr_dashboard_p95_ms_postgres ${onPostgres.dashboardP95} ms`,
     );
   } finally {
-    await dropBenchDatabases();
+    await postgres.dropDatabases();
   }
 } else {
   console.log(
-    `PostgreSQL at ${postgresUrl.host} not reachable: its figure is skipped`,
+    `PostgreSQL at ${postgres.host} not reachable: its figure is skipped`,
   );
 }
 // The headline figure last.
@@ -240,7 +228,7 @@ async function waitForCatalog(url) {
 // A deterministic year of one company: releases getting faster, CI getting
 // quicker, pages loading sooner, with noise and the odd outlier.
 function* generateBatches() {
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const releaseCount = new Array(SERVICES).fill(0);
   let batch = [];
   let made = 0;
@@ -383,54 +371,4 @@ function catalogYaml() {
 
 function iso(ms) {
   return new Date(Math.min(ms, NOW - 1)).toISOString();
-}
-
-function mulberry32(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(sorted, p) {
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-async function withPostgres(fn) {
-  const client = new pg.Client({
-    ...postgres.connection,
-    database: 'postgres',
-  });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function postgresReachable() {
-  try {
-    await withPostgres(client => client.query('select 1'));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function dropBenchDatabases() {
-  await withPostgres(async client => {
-    const { rows } = await client.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await client.query(`drop database if exists "${datname}" with (force)`);
-    }
-  });
 }

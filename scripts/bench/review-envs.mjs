@@ -10,15 +10,13 @@
 //    reported, until its environment answers as ready on the local target
 // Needs PostgreSQL: BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432.
 import { execFileSync } from 'node:child_process';
-import pg from 'pg';
+import { benchPostgres, percentile } from '../lib/benchPostgres.mjs';
 import { startPortal } from '../lib/servePortal.mjs';
 
 const CLAIMS = 100;
 const PORTS = [7037, 7038];
-const postgresUrl = new URL(
-  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432',
-);
-const prefix = `bench_review_envs_${Date.now()}_`;
+const postgres = benchPostgres(`bench_review_envs_${Date.now()}_`);
+const { database } = postgres;
 
 const tokens = Array.from({ length: CLAIMS }, (_, i) => ({
   token: `bench-claimant-token-${String(i).padStart(3, '0')}`,
@@ -29,16 +27,6 @@ const botHeaders = {
   'Content-Type': 'application/json',
 };
 
-const database = {
-  client: 'pg',
-  prefix,
-  connection: {
-    host: postgresUrl.hostname,
-    port: Number(postgresUrl.port || 5432),
-    user: decodeURIComponent(postgresUrl.username || 'postgres'),
-    password: decodeURIComponent(postgresUrl.password || ''),
-  },
-};
 const config = {
   backend: {
     auth: {
@@ -50,7 +38,12 @@ const config = {
   },
 };
 
-await assertPostgresReachable();
+if (!(await postgres.reachable())) {
+  console.error(
+    `PostgreSQL at ${postgres.host} is not reachable; this benchmark needs one: set BENCH_POSTGRES_URL.`,
+  );
+  process.exit(1);
+}
 const portals = [];
 try {
   // One after the other: the first creates the databases and runs migrations.
@@ -104,7 +97,7 @@ try {
   console.log(`RESULT local_env_ready_seconds ${readySeconds} s`);
 } finally {
   await Promise.all(portals.map(portal => portal.stop()));
-  await dropBenchDatabases();
+  await postgres.dropDatabases();
 }
 
 /**
@@ -255,47 +248,4 @@ async function warmUp() {
         );
     }
   }
-}
-
-function percentile(sorted, p) {
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-async function withPostgres(fn) {
-  const client = new pg.Client({
-    ...database.connection,
-    database: 'postgres',
-  });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function assertPostgresReachable() {
-  try {
-    await withPostgres(client => client.query('select 1'));
-  } catch (error) {
-    console.error(
-      `PostgreSQL at ${postgresUrl.host} is not reachable (${error.message}); ` +
-        'this benchmark needs one: set BENCH_POSTGRES_URL.',
-    );
-    process.exit(1);
-  }
-}
-
-async function dropBenchDatabases() {
-  await withPostgres(async client => {
-    const { rows } = await client.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await client.query(`drop database if exists "${datname}" with (force)`);
-    }
-  });
 }

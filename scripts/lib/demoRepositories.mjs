@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { seededRandom } from './seededRandom.mjs';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const DAY_MS = 86_400_000;
@@ -37,7 +38,7 @@ export function ensureDemoRepositories(
 
 function makeRepository(dir, demo, now) {
   mkdirSync(dir, { recursive: true });
-  const random = mulberry32(demo.name.length * 7919);
+  const random = seededRandom(demo.name.length * 7919);
   const git = (date, ...args) =>
     execFileSync('git', ['-C', dir, ...args], {
       env: {
@@ -125,16 +126,6 @@ function makeRepository(dir, demo, now) {
     );
   }
   git(now, 'update-ref', 'refs/heads/main', main);
-}
-
-function mulberry32(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

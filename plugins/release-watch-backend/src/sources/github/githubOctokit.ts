@@ -36,6 +36,19 @@ export function createGithubClientFactory(
       url: `https://${host}/${repository}`,
     });
     const retryLimit = 3;
+    const waitOut =
+      (kind: string) =>
+      (
+        retryAfter: number,
+        request: any,
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
+        logger.warn(
+          `GitHub ${kind} on ${request.method} ${request.url}; retrying in ${retryAfter} s`,
+        );
+        return retryCount < retryLimit;
+      };
     return new ThrottledOctokit({
       auth: token,
       baseUrl: integration.config.apiBaseUrl,
@@ -43,28 +56,8 @@ export function createGithubClientFactory(
         retryAfterBaseValue: (options.retryAfterBaseSeconds ?? 1) * 1000,
       },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          request: any,
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          logger.warn(
-            `GitHub rate limit on ${request.method} ${request.url}; retrying in ${retryAfter} s`,
-          );
-          return retryCount < retryLimit;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          request: any,
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          logger.warn(
-            `GitHub secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter} s`,
-          );
-          return retryCount < retryLimit;
-        },
+        onRateLimit: waitOut('rate limit'),
+        onSecondaryRateLimit: waitOut('secondary rate limit'),
       },
     });
   };
