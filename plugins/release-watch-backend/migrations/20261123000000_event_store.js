@@ -27,16 +27,50 @@ exports.up = async function up(knex) {
     table.string('incident', 200).nullable();
     table.text('payload').notNullable();
     table.bigInteger('received_at').notNullable();
-    table.index(
-      ['kind', 'subject', 'version'],
-      'release_watch_events_version_idx',
-    );
-    table.index(['kind', 'subject', 'at'], 'release_watch_events_time_idx');
-    // The releases list reads releases by time across every service.
-    table.index(['at'], 'release_watch_events_release_time_idx', {
-      predicate: knex.whereRaw("kind = 'release'"),
-    });
   });
+  // Partial indexes, one per kind that is looked up: CI runs and metric
+  // samples (most events) need none, so storing them maintains none. Queries
+  // name the kind as a literal so SQLite can use them.
+  /** @type {(kind: string, columns: string[], name: string) => Promise<void>} */
+  const partial = (kind, columns, name) =>
+    knex.schema.alterTable('release_watch_events', table => {
+      table.index(columns, name, {
+        predicate: knex.whereRaw(`kind = '${kind}'`),
+      });
+    });
+  // Releases meet their deployments by version; lead times walk deployments
+  // and merges by time; incidents pair by id and name a causing version.
+  await partial(
+    'release',
+    ['subject', 'version'],
+    'release_watch_events_release_version_idx',
+  );
+  await partial('release', ['at'], 'release_watch_events_release_time_idx');
+  await partial(
+    'deployment',
+    ['subject', 'version'],
+    'release_watch_events_deployment_version_idx',
+  );
+  await partial(
+    'deployment',
+    ['subject', 'at'],
+    'release_watch_events_deployment_time_idx',
+  );
+  await partial(
+    'pull_request_merged',
+    ['subject', 'at'],
+    'release_watch_events_merge_time_idx',
+  );
+  await partial(
+    'incident',
+    ['subject', 'incident'],
+    'release_watch_events_incident_idx',
+  );
+  await partial(
+    'incident',
+    ['subject', 'version'],
+    'release_watch_events_incident_version_idx',
+  );
 
   // One number per fact: a release's time to production, a CI run's feedback
   // time, a deployment, a restore, a metric sample. Keys make derivation

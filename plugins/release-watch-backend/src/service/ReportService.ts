@@ -226,7 +226,7 @@ export class ReportService {
       at: number | string;
     }> = await scoped(
       this.knex(TABLES.events)
-        .where('kind', 'release')
+        .whereRaw("kind = 'release'")
         .whereBetween('at', [range.from, range.to]),
       filter,
     )

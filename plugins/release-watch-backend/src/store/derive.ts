@@ -122,7 +122,7 @@ function isTrue(value: unknown) {
 
 function productionSuccess(query: Knex.QueryBuilder) {
   return query
-    .where('kind', 'deployment')
+    .whereRaw("kind = 'deployment'")
     .where('production', true)
     .where('status', 'success');
 }
@@ -162,7 +162,7 @@ async function timesToProduction(
   type First = { subject: string; version: string; at: number | string };
   const starts = await inChunks<First>(versions, chunk =>
     trx(TABLES.events)
-      .where('kind', 'release')
+      .whereRaw("kind = 'release'")
       .whereIn('subject', [...subjects])
       .whereIn('version', chunk)
       .groupBy('subject', 'version')
@@ -264,7 +264,7 @@ async function leadTimes(
             .andOn('m.at', '<=', 'd.at')
             .andOn('m.at', '>', trx.raw('coalesce(d.previous_at, -1)')),
         )
-        .where('m.kind', 'pull_request_merged')
+        .whereRaw("m.kind = 'pull_request_merged'")
         .select('m.*', { deployed_at: 'd.at' }),
   );
   shipped.forEach(merge => leadTime(merge, Number(merge.deployed_at)));
@@ -288,7 +288,8 @@ async function changeFailures(
     causes.map(c => c.version!),
     chunk =>
       trx(TABLES.events)
-        .where('kind', 'deployment')
+        .whereRaw("kind = 'deployment'")
+        .whereIn('subject', [...new Set(causes.map(c => c.subject))])
         .where('production', true)
         .whereIn('version', chunk),
   );
@@ -297,7 +298,8 @@ async function changeFailures(
     productionDeploys.filter(d => d.version).map(d => d.version!),
     chunk =>
       trx(TABLES.events)
-        .where('kind', 'incident')
+        .whereRaw("kind = 'incident'")
+        .whereIn('subject', [...new Set(productionDeploys.map(d => d.subject))])
         .where('status', 'opened')
         .whereIn('version', chunk)
         .distinct('subject', 'version'),
@@ -341,7 +343,8 @@ async function timesToRestore(
     incidents.map(row => row.incident!),
     chunk =>
       trx(TABLES.events)
-        .where('kind', 'incident')
+        .whereRaw("kind = 'incident'")
+        .whereIn('subject', [...subjects])
         .whereIn('incident', chunk)
         .groupBy('subject', 'incident', 'status')
         .select('subject', 'incident', 'status')
