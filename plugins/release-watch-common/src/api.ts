@@ -89,7 +89,7 @@ export type ReleaseSummary = {
   /** First successful production deployment of this version; null while not deployed. */
   deployedAt: string | null;
   timeToProductionHours: number | null;
-  /** Slower than the target (or, without one, than the upper fence Q3 + 1.5 IQR). */
+  /** Past the upper fence (Q3 + 1.5 IQR) of the releases listed and slower than the target; with fewer than four releases, slower than the target. */
   outlier: boolean;
 };
 

@@ -261,7 +261,12 @@ export class ReportService {
       .map(r => (r.hours === null ? null : Number(r.hours)))
       .filter((h): h is number => h !== null)
       .sort((a, b) => a - b);
-    const threshold = target ?? upperFence(hours);
+    // An outlier is unusually slow for this set (past the upper fence) and
+    // slower than the target; with too few releases for a fence, slower
+    // than the target.
+    const fence = upperFence(hours);
+    const threshold =
+      fence === null ? target : Math.max(fence, target ?? -Infinity);
     const releases: ReleaseSummary[] = rows.map(row => {
       const ttp = row.hours === null ? null : Number(row.hours);
       return {
