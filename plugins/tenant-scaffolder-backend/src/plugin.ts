@@ -4,16 +4,27 @@ import {
 } from '@backstage/backend-plugin-api';
 import { tenantScaffolderPermissions } from '@internal/plugin-tenant-scaffolder-common';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
+import { FleetUpgradeStore } from './database/FleetUpgradeStore';
+import { FleetUpgradeRunner } from './fleet/FleetUpgradeRunner';
+import { FleetUpgradeService } from './fleet/FleetUpgradeService';
+import { ScaffolderTenantUpgrader } from './fleet/TenantUpgrader';
+import { createFleetUpgradesRouter } from './service/fleetUpgradesRouter';
 import { createHealthRouter } from './service/healthRouter';
 import { createTenantsRouter } from './service/tenantsRouter';
 import { TenantRegistry } from './service/TenantRegistry';
+
+const FLEET_UPGRADE_TASK = 'tenant-fleet-upgrade';
 
 export const tenantScaffolderPlugin = createBackendPlugin({
   pluginId: 'tenant-scaffolder',
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         database: coreServices.database,
+        discovery: coreServices.discovery,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
@@ -23,12 +34,41 @@ export const tenantScaffolderPlugin = createBackendPlugin({
         const { database, httpAuth, httpRouter, permissions } = deps;
         deps.permissionsRegistry.addPermissions(tenantScaffolderPermissions);
 
-        const registry = new TenantRegistry(
-          await DatabaseTenantStore.create({ database }),
-        );
+        const tenants = await DatabaseTenantStore.create({ database });
+        const registry = new TenantRegistry(tenants);
         httpRouter.use(
           await createTenantsRouter({ httpAuth, permissions, registry }),
         );
+
+        const fleetUpgradeStore = await FleetUpgradeStore.create({ database });
+        const runner = new FleetUpgradeRunner(
+          fleetUpgradeStore,
+          tenants,
+          new ScaffolderTenantUpgrader({
+            discovery: deps.discovery,
+            auth: deps.auth,
+          }),
+          deps.logger,
+        );
+        const fleetUpgrades = new FleetUpgradeService(
+          fleetUpgradeStore,
+          tenants,
+          () => {
+            runner.wake();
+            // Refused while a run is in progress, which then looks again.
+            deps.scheduler.triggerTask(FLEET_UPGRADE_TASK).catch(() => {});
+          },
+        );
+        httpRouter.use(
+          createFleetUpgradesRouter({ httpAuth, permissions, fleetUpgrades }),
+        );
+        await deps.scheduler.scheduleTask({
+          id: FLEET_UPGRADE_TASK,
+          frequency: { seconds: 10 },
+          timeout: { hours: 2 },
+          scope: 'global',
+          fn: () => runner.run(),
+        });
         httpRouter.use(createHealthRouter());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -1,3 +1,4 @@
 export * from './permissions';
 export * from './tenants';
 export * from './validation';
+export * from './fleetUpgrades';

@@ -1,0 +1,166 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { FleetUpgrade } from '@internal/plugin-tenant-scaffolder-common';
+import {
+  FleetUpgradeStore,
+  RunnableTenant,
+} from '../database/FleetUpgradeStore';
+import { TenantStore } from '../database/TenantStore';
+import { TenantUpgrader } from './TenantUpgrader';
+
+/**
+ * Runs fleet upgrades: the current wave's tenants with the upgrade's
+ * concurrency, then decides the wave: pause when its failures pass the
+ * share, else go on to the next wave or complete. One runner at a time (a
+ * global scheduler task); a tenant's failure is recorded and the others go
+ * on. A tenant whose upgrade fails is set back to ready on its old version,
+ * which its instance still serves.
+ */
+export class FleetUpgradeRunner {
+  private wakeRequested = false;
+
+  constructor(
+    private readonly store: FleetUpgradeStore,
+    private readonly tenants: TenantStore,
+    private readonly upgrader: TenantUpgrader,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /**
+   * Says new work arrived. A run in progress that was about to stop looks
+   * again instead, so work that arrives as it ends is not left for the next
+   * scheduled run.
+   */
+  wake(): void {
+    this.wakeRequested = true;
+  }
+
+  /** Runs until nothing is left to do now. */
+  async run(): Promise<void> {
+    const interrupted = await this.store.requeueInterrupted();
+    if (interrupted > 0) {
+      this.logger.info(
+        `Fleet upgrade: ${interrupted} tenant(s) interrupted by a restart run again`,
+      );
+    }
+    for (;;) {
+      this.wakeRequested = false;
+      const runnable = await this.store.runnable();
+      if (runnable.length > 0) {
+        await inParallel(runnable, runnable[0].concurrency, tenant =>
+          this.runTenant(tenant),
+        );
+        continue;
+      }
+      const finished = await this.store.finishedWaves();
+      if (finished.length === 0) {
+        if (this.wakeRequested) continue;
+        return;
+      }
+      for (const wave of finished) await this.closeWave(wave);
+    }
+  }
+
+  private async runTenant(tenant: RunnableTenant): Promise<void> {
+    if (!(await this.store.claim(tenant.upgradeId, tenant.slug))) return;
+    try {
+      await this.upgradeTenant(tenant);
+      await this.store.finishTenant(tenant.upgradeId, tenant.slug, {});
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(
+        `Fleet upgrade ${tenant.upgradeId}: ${tenant.slug} failed: ${message}`,
+      );
+      await this.store.finishTenant(tenant.upgradeId, tenant.slug, {
+        error: message,
+      });
+    }
+  }
+
+  private async upgradeTenant(tenant: RunnableTenant): Promise<void> {
+    const { slug, version, actor, upgradeId } = tenant;
+    const current = await this.tenants.get(slug);
+    if (!current) throw new Error(`${slug} no longer exists`);
+    if (current.status !== 'ready' && current.status !== 'upgrading') {
+      throw new Error(`${slug} is ${current.status}, not ready`);
+    }
+    if (current.version === version) {
+      await this.tenants.setStatus(slug, 'ready', { actor });
+      return;
+    }
+    const label = `fleet upgrade ${upgradeId} to ${version}`;
+    await this.tenants.setStatus(slug, 'upgrading', { actor, detail: label });
+    try {
+      await this.upgrader.upgrade(slug, version);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.tenants.setStatus(slug, 'ready', {
+        actor,
+        detail: `${label} failed, still on ${
+          current.version || '(none)'
+        }: ${message}`.slice(0, 1000),
+      });
+      throw error;
+    }
+    await this.tenants.setVersion(slug, version, { actor });
+    await this.tenants.setStatus(slug, 'ready', { actor, detail: label });
+  }
+
+  private async closeWave(wave: {
+    upgrade: FleetUpgrade;
+    total: number;
+    failed: number;
+  }): Promise<void> {
+    const { upgrade, total, failed } = wave;
+    const { maxFailureShare } = upgrade.options;
+    const waveName =
+      upgrade.currentWave === 0
+        ? 'The canary'
+        : `Wave ${upgrade.currentWave} of ${upgrade.waveCount - 1}`;
+    if (total > 0 && failed / total > maxFailureShare) {
+      await this.store.transition(upgrade.id, ['running'], 'paused', {
+        reason: `${waveName}: ${failed} of ${total} tenant(s) failed (${percent(
+          failed / total,
+        )}), more than the ${percent(
+          maxFailureShare,
+        )} allowed. Retry them, then resume or cancel.`,
+      });
+      this.logger.warn(`Fleet upgrade ${upgrade.id} paused`);
+      return;
+    }
+    if (upgrade.currentWave + 1 < upgrade.waveCount) {
+      await this.store.transition(upgrade.id, ['running'], 'running', {
+        currentWave: upgrade.currentWave + 1,
+      });
+      return;
+    }
+    const failedInAll = upgrade.counts.failed;
+    await this.store.transition(upgrade.id, ['running'], 'completed', {
+      reason:
+        failedInAll > 0
+          ? `${failedInAll} tenant(s) failed and stay on their previous version; retry them one by one`
+          : null,
+    });
+    this.logger.info(`Fleet upgrade ${upgrade.id} to ${upgrade.version} done`);
+  }
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+async function inParallel<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      await work(items[next++]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
+  );
+}

@@ -1,0 +1,267 @@
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { planWaves } from '@internal/plugin-tenant-scaffolder-common';
+import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
+import { FleetUpgradeStore } from '../database/FleetUpgradeStore';
+import { FleetUpgradeRunner } from './FleetUpgradeRunner';
+import { FleetUpgradeService } from './FleetUpgradeService';
+import { TenantUpgrader } from './TenantUpgrader';
+
+jest.setTimeout(60_000);
+
+const ADMIN = 'user:default/ada';
+
+/** Upgrades by remembering; fails for the slugs it is told to, counts how many ran at once. */
+class RecordingUpgrader implements TenantUpgrader {
+  readonly upgraded: string[] = [];
+  readonly failing = new Set<string>();
+  running = 0;
+  maxRunning = 0;
+
+  async upgrade(slug: string, version: string) {
+    this.running++;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    await new Promise(resolve => setTimeout(resolve, 5));
+    this.running--;
+    if (this.failing.has(slug)) {
+      throw new Error(`${slug}: health check answered 503 for ${version}`);
+    }
+    this.upgraded.push(slug);
+  }
+}
+
+describe('fleet upgrades', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  async function setUp(databaseId: TestDatabaseId, tenantCount: number) {
+    const knex = await databases.init(databaseId);
+    const database = mockServices.database({
+      knex,
+      migrations: { skip: false },
+    });
+    const tenants = await DatabaseTenantStore.create({ database });
+    const store = await FleetUpgradeStore.create({ database });
+    for (let i = 0; i < tenantCount; i++) {
+      const slug = `t${String(i).padStart(3, '0')}`;
+      await tenants.create(
+        {
+          slug,
+          name: `Tenant ${i}`,
+          plan:
+            i === 7
+              ? { kind: 'trial', endsOn: '2027-01-31' }
+              : { kind: 'paid' },
+          region: 'eu-west-1',
+          version: '1.0.0',
+          settings: {
+            branding: {
+              palette: {
+                primary: '#000000',
+                secondary: '#ffffff',
+                background: '#ffffff',
+              },
+            },
+            mail: { mode: 'platform' },
+            footer: { links: [] },
+          },
+          owner: 'group:default/customer-success',
+        },
+        { actor: ADMIN },
+      );
+      await tenants.setStatus(slug, 'ready', { actor: ADMIN });
+    }
+    const upgrader = new RecordingUpgrader();
+    const runner = new FleetUpgradeRunner(
+      store,
+      tenants,
+      upgrader,
+      mockServices.logger.mock(),
+    );
+    let wakeUps = 0;
+    const service = new FleetUpgradeService(store, tenants, () => wakeUps++);
+    return {
+      tenants,
+      store,
+      upgrader,
+      runner,
+      service,
+      wakeUps: () => wakeUps,
+    };
+  }
+
+  it('plans a canary, then waves that double up to the largest', () => {
+    expect(planWaves(1, { firstWaveSize: 5, maxWaveSize: 50 })).toEqual([0]);
+    const waves = planWaves(40, { firstWaveSize: 5, maxWaveSize: 12 });
+    const sizes = waves.reduce<number[]>((acc, wave) => {
+      acc[wave] = (acc[wave] ?? 0) + 1;
+      return acc;
+    }, []);
+    expect(sizes).toEqual([1, 5, 10, 12, 12]);
+  });
+
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    it('upgrades every ready tenant in waves, the trial tenant as canary, within the concurrency', async () => {
+      const { tenants, upgrader, runner, service, wakeUps } = await setUp(
+        databaseId,
+        20,
+      );
+
+      const started = await service.start(
+        { version: '1.1.0', concurrency: 3, firstWaveSize: 4 },
+        ADMIN,
+      );
+      expect(started).toMatchObject({
+        status: 'running',
+        waveCount: 4,
+        counts: { total: 20, pending: 20 },
+      });
+      expect(started.tenants[0]).toMatchObject({ slug: 't007', wave: 0 });
+      expect(wakeUps()).toBe(1);
+
+      await runner.run();
+
+      const done = await service.get(started.id);
+      expect(done).toMatchObject({
+        status: 'completed',
+        reason: null,
+        currentWave: 3,
+        counts: { total: 20, succeeded: 20, failed: 0, pending: 0 },
+      });
+      expect(upgrader.upgraded[0]).toBe('t007');
+      expect(upgrader.maxRunning).toBeLessThanOrEqual(3);
+      expect(upgrader.maxRunning).toBeGreaterThan(1);
+      const tenant = await tenants.get('t003');
+      expect(tenant).toMatchObject({ version: '1.1.0', status: 'ready' });
+      const history = await tenants.history('t003', 10);
+      expect(history.map(entry => entry.detail)).toEqual(
+        expect.arrayContaining([
+          'ready → upgrading: fleet upgrade 1 to 1.1.0',
+          '1.0.0 → 1.1.0',
+        ]),
+      );
+    });
+
+    it('pauses when the canary fails, and goes on with the next wave when resumed', async () => {
+      const { tenants, upgrader, runner, service } = await setUp(databaseId, 6);
+      // No trial tenant among six: the canary is the first by slug.
+      upgrader.failing.add('t000');
+
+      const { id } = await service.start({ version: '2.0.0' }, ADMIN);
+      await runner.run();
+
+      const paused = await service.get(id);
+      expect(paused.status).toBe('paused');
+      expect(paused.reason).toContain('The canary: 1 of 1 tenant(s) failed');
+      expect(paused.counts).toMatchObject({ failed: 1, pending: 5 });
+      expect(paused.tenants[0]).toMatchObject({
+        slug: 't000',
+        status: 'failed',
+        error: 't000: health check answered 503 for 2.0.0',
+      });
+      // Still serving its old version, and ready.
+      expect(await tenants.get('t000')).toMatchObject({
+        version: '1.0.0',
+        status: 'ready',
+      });
+
+      await service.resume(id);
+      await runner.run();
+      expect(await service.get(id)).toMatchObject({
+        status: 'completed',
+        counts: { succeeded: 5, failed: 1 },
+      });
+    });
+
+    it('lets one failure within the share pass, and retries a failed tenant alone', async () => {
+      const { tenants, upgrader, runner, service } = await setUp(
+        databaseId,
+        11,
+      );
+      upgrader.failing.add('t003');
+
+      const { id } = await service.start(
+        { version: '1.2.0', firstWaveSize: 10, maxFailureShare: 0.2 },
+        ADMIN,
+      );
+      await runner.run();
+      const completed = await service.get(id);
+      expect(completed.status).toBe('completed');
+      expect(completed.reason).toContain('1 tenant(s) failed');
+      expect(completed.counts).toMatchObject({ succeeded: 10, failed: 1 });
+
+      upgrader.failing.clear();
+      const before = upgrader.upgraded.length;
+      const retried = await service.retry(id, 't003');
+      expect(retried).toMatchObject({ status: 'pending', attempts: 1 });
+      await runner.run();
+
+      expect(upgrader.upgraded.slice(before)).toEqual(['t003']);
+      expect(await service.get(id)).toMatchObject({
+        counts: { succeeded: 11, failed: 0 },
+      });
+      expect(await tenants.get('t003')).toMatchObject({ version: '1.2.0' });
+      await expect(service.retry(id, 't003')).rejects.toThrow(
+        'only a failed tenant can be retried',
+      );
+    });
+
+    it('refuses a second upgrade while one is active, and skips what is left when cancelled', async () => {
+      const { runner, service, upgrader } = await setUp(databaseId, 4);
+      upgrader.failing.add('t000');
+      const first = await service.start({ version: '3.0.0' }, ADMIN);
+      await expect(service.start({ version: '3.0.1' }, ADMIN)).rejects.toThrow(
+        `Fleet upgrade ${first.id} to 3.0.0 is running`,
+      );
+
+      await runner.run();
+      const cancelled = await service.cancel(first.id, ADMIN);
+      expect(cancelled).toMatchObject({
+        status: 'cancelled',
+        counts: { failed: 1, skipped: 3, pending: 0 },
+      });
+      await expect(service.resume(first.id)).rejects.toThrow(
+        'only a paused one can be resumed',
+      );
+
+      const second = await service.start({ version: '3.0.1' }, ADMIN);
+      expect(second.status).toBe('running');
+    });
+
+    it('refuses bad input with every field named', async () => {
+      const { service } = await setUp(databaseId, 0);
+      await expect(
+        service.start(
+          { version: '1.0; drop table', concurrency: 0, extra: true },
+          ADMIN,
+        ),
+      ).rejects.toMatchObject({
+        problems: expect.arrayContaining([
+          expect.objectContaining({ field: 'version' }),
+          expect.objectContaining({ field: 'concurrency' }),
+        ]),
+      });
+      const empty = await service.start({ version: '1.0.0' }, ADMIN);
+      expect(empty).toMatchObject({
+        status: 'completed',
+        reason: 'no ready tenant runs another version',
+      });
+    });
+
+    it('runs again what a dead runner left running', async () => {
+      const { store, runner, service, tenants } = await setUp(databaseId, 1);
+      const { id } = await service.start({ version: '4.0.0' }, ADMIN);
+      expect(await store.claim(id, 't000')).toBe(true);
+      await tenants.setStatus('t000', 'upgrading', { actor: ADMIN });
+
+      await runner.run();
+
+      expect(await service.get(id)).toMatchObject({
+        status: 'completed',
+        tenants: [{ slug: 't000', status: 'succeeded', attempts: 2 }],
+      });
+    });
+  });
+});

@@ -1,0 +1,190 @@
+import {
+  createBackendPlugin,
+  coreServices,
+} from '@backstage/backend-plugin-api';
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { tenantScaffolderPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const BASE = '/api/tenant-scaffolder';
+const ADA = 'user:default/ada';
+const FLEET = 'tenant-scaffolder.admin.fleet.upgrade';
+
+/**
+ * Stands in for the scaffolder's tenant module on the same backend, so the
+ * real upgrader calls it over HTTP with a service token. It fails `broken`.
+ */
+function fakeScaffolder(calls: Array<{ slug: string; principal: string }>) {
+  return createBackendPlugin({
+    pluginId: 'scaffolder',
+    register(env) {
+      env.registerInit({
+        deps: {
+          httpRouter: coreServices.httpRouter,
+          httpAuth: coreServices.httpAuth,
+        },
+        async init({ httpRouter, httpAuth }) {
+          const router = express.Router();
+          router.use(express.json());
+          router.post('/tenant-upgrades/:slug', async (req, res) => {
+            const credentials = await httpAuth.credentials(req, {
+              allow: ['service'],
+            });
+            calls.push({
+              slug: req.params.slug,
+              principal: credentials.principal.subject,
+            });
+            if (req.params.slug === 'broken') {
+              res.status(500).json({
+                error: {
+                  name: 'Error',
+                  message: `health check of broken on ${req.body.version} answered 503`,
+                },
+              });
+              return;
+            }
+            res.json({ slug: req.params.slug, version: req.body.version });
+          });
+          httpRouter.use(router);
+        },
+      });
+    },
+  });
+}
+
+describe('fleet upgrades over HTTP', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'on %s: needs the permission, then rolls the version and reports each tenant',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const calls: Array<{ slug: string; principal: string }> = [];
+      let deny: string | undefined = FLEET;
+      const { server } = await startTestBackend({
+        features: [
+          tenantScaffolderPlugin,
+          fakeScaffolder(calls),
+          mockServices.database.factory({ knex }),
+          mockServices.permissions.mock({
+            authorize: async requests =>
+              requests.map(({ permission }) => ({
+                result:
+                  permission.name === deny
+                    ? AuthorizeResult.DENY
+                    : AuthorizeResult.ALLOW,
+              })),
+          }).factory,
+        ],
+      });
+      const as = { Authorization: mockCredentials.user.header(ADA) };
+      for (const slug of ['alpha', 'broken', 'gamma']) {
+        await request(server)
+          .post(`${BASE}/tenants`)
+          .set(as)
+          .send({
+            slug,
+            name: slug,
+            plan: { kind: 'paid' },
+            region: 'eu-west-1',
+            owner: 'group:default/sales',
+            version: '1.0.0',
+            settings: {
+              branding: {
+                palette: {
+                  primary: '#1f6feb',
+                  secondary: '#ffffff',
+                  background: '#0d1117',
+                },
+              },
+              mail: { mode: 'platform' },
+              footer: { links: [] },
+            },
+          })
+          .expect(201);
+        await request(server)
+          .post(`${BASE}/tenants/${slug}/status`)
+          .set(as)
+          .send({ status: 'ready' })
+          .expect(200);
+      }
+
+      const refused = await request(server)
+        .post(`${BASE}/fleet-upgrades`)
+        .set(as)
+        .send({ version: '1.1.0' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe(
+        'Only portal admins may run fleet upgrades',
+      );
+      const invalid = await request(server)
+        .post(`${BASE}/fleet-upgrades`)
+        .set(as)
+        .send({ version: '' });
+      expect(invalid.status).toBe(403);
+
+      deny = undefined;
+      const badVersion = await request(server)
+        .post(`${BASE}/fleet-upgrades`)
+        .set(as)
+        .send({ version: '../etc' });
+      expect(badVersion.status).toBe(400);
+      expect(badVersion.body.error.problems[0].field).toBe('version');
+
+      const started = await request(server)
+        .post(`${BASE}/fleet-upgrades`)
+        .set(as)
+        .send({ version: '1.1.0', firstWaveSize: 2, maxFailureShare: 0.5 });
+      expect(started.status).toBe(201);
+      expect(started.body.counts.total).toBe(3);
+
+      let upgrade = started.body;
+      for (let i = 0; i < 200 && upgrade.status === 'running'; i++) {
+        await new Promise(resolve => setTimeout(resolve, 200));
+        upgrade = (
+          await request(server)
+            .get(`${BASE}/fleet-upgrades/${started.body.id}`)
+            .set(as)
+        ).body;
+      }
+      expect(upgrade).toMatchObject({
+        status: 'completed',
+        counts: { succeeded: 2, failed: 1 },
+      });
+      expect(
+        upgrade.tenants.find((t: { slug: string }) => t.slug === 'broken'),
+      ).toMatchObject({
+        status: 'failed',
+        error: 'health check of broken on 1.1.0 answered 503',
+      });
+      expect(calls.map(call => call.principal)).toEqual([
+        'plugin:tenant-scaffolder',
+        'plugin:tenant-scaffolder',
+        'plugin:tenant-scaffolder',
+      ]);
+      const tenant = await request(server).get(`${BASE}/tenants/gamma`).set(as);
+      expect(tenant.body).toMatchObject({ version: '1.1.0', status: 'ready' });
+
+      const list = await request(server).get(`${BASE}/fleet-upgrades`).set(as);
+      expect(list.body.items).toHaveLength(1);
+      const retried = await request(server)
+        .post(`${BASE}/fleet-upgrades/${started.body.id}/tenants/broken/retry`)
+        .set(as);
+      expect(retried.status).toBe(200);
+      expect(retried.body.status).toBe('pending');
+      const missing = await request(server)
+        .get(`${BASE}/fleet-upgrades/999`)
+        .set(as);
+      expect(missing.status).toBe(404);
+    },
+  );
+});
