@@ -65,6 +65,42 @@ export interface Config {
         /** `{{ slug }}`, `{{ production_host }}`, `{{ staging_host }}`, `{{ version }}`; default the module's `assets/nginx.conf.template`. */
         nginxTemplateFile?: string;
       };
+      /**
+       * The tenant's CI job `tenant-<slug>`, deploying it to the environment
+       * `tenant-<slug>`. Default: a GitHub Actions workflow file
+       * `<dataDir>/ci/tenant-<slug>.yml`.
+       */
+      ci?:
+        | {
+            type: 'local';
+            /** Default `<dataDir>/ci`. */
+            directory?: string;
+          }
+        | {
+            /** `.github/workflows/tenant-<slug>.yml` committed to `repository`. */
+            type: 'github';
+            /** `owner/repo`. */
+            repository: string;
+            /** Default `main`. */
+            branch?: string;
+            /**
+             * A token that may write the repository's contents and workflows.
+             * @visibility secret
+             */
+            token: string;
+            /** For GitHub Enterprise Server; default `https://api.github.com`. */
+            apiBaseUrl?: string;
+          }
+        | {
+            /** A pipeline job created through Jenkins' REST API. */
+            type: 'jenkins';
+            baseUrl: string;
+            username: string;
+            /** @visibility secret */
+            apiToken: string;
+            /** The job's `config.xml` with `{{ slug }}`, `{{ name }}`, `{{ environment }}`, `{{ host }}`; default the module's `assets/jenkins-job.xml.template`. */
+            templateFile?: string;
+          };
       /** Default: a zone file `<dataDir>/clients.zone` for `clients.localhost`. */
       dns?: {
         type: 'zone-file' | 'cloudflare';

@@ -12,6 +12,8 @@ import { readTenantDrivers } from './provisioning/readTenantDrivers';
 import { TenantRegistryClient } from './registry/TenantRegistryClient';
 import { TenantDeprovisioner } from './deprovision/TenantDeprovisioner';
 import { TenantRollback } from './rollback/TenantRollback';
+import { TenantUpgrade } from './upgrade/TenantUpgrade';
+import { createTenantUpgradeRouter } from './upgrade/tenantUpgradeRouter';
 
 /** The `tenant:*` scaffolder actions, on the drivers `tenantScaffolder.provisioning` configures. */
 export const scaffolderModuleTenant = createBackendModule({
@@ -26,6 +28,8 @@ export const scaffolderModuleTenant = createBackendModule({
         auth: coreServices.auth,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
       },
       async init({
@@ -35,6 +39,8 @@ export const scaffolderModuleTenant = createBackendModule({
         auth,
         logger,
         scheduler,
+        httpRouter,
+        httpAuth,
         catalog,
       }) {
         const dataDir =
@@ -48,6 +54,7 @@ export const scaffolderModuleTenant = createBackendModule({
           drivers.dns,
           drivers.configFiles,
           drivers.services,
+          drivers.ci,
         ]);
         // Tenants' services outlive a restart of the portal: adopt them again.
         const { adopted, reaped } = await drivers.services.recover();
@@ -64,6 +71,17 @@ export const scaffolderModuleTenant = createBackendModule({
               resolve(dataDir, '..', 'repositories'),
           }),
           createRegisterFileLocationAction({ catalog, auth }),
+        );
+        httpRouter.use(
+          createTenantUpgradeRouter({
+            httpAuth,
+            upgrade: new TenantUpgrade(
+              registry,
+              drivers.configFiles,
+              drivers.services,
+              logger,
+            ),
+          }),
         );
         const deprovisioner = new TenantDeprovisioner(
           registry,

@@ -1,3 +1,4 @@
+import { TenantCi } from '../provisioning/ci/TenantCi';
 import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';
 import { TenantServiceDeployer } from '../provisioning/deploy/TenantServiceDeployer';
 import { TenantDatabases } from '../provisioning/database/TenantDatabases';
@@ -13,6 +14,7 @@ export type TenantDrivers = {
   dns: TenantDns;
   configFiles: TenantConfigFiles;
   services: TenantServiceDeployer;
+  ci: TenantCi;
   /** SQL loaded into every new tenant database. */
   seedSql: string;
   /** Folder whose contents every new tenant's storage starts with. */

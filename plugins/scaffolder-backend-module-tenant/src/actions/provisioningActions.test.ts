@@ -21,6 +21,7 @@ import { SqliteTenantDatabases } from '../provisioning/database/SqliteTenantData
 import { LocalZoneFileDns } from '../provisioning/dns/LocalZoneFileDns';
 import { LocalTenantStorage } from '../provisioning/storage/LocalTenantStorage';
 import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';
+import { LocalTenantCi } from '../provisioning/ci/LocalTenantCi';
 import { TenantDeprovisioner } from '../deprovision/TenantDeprovisioner';
 import {
   LedgerEntry,
@@ -165,6 +166,7 @@ describe('tenant:* actions on the local drivers', () => {
         }),
         { repository: appRepository, ref: 'HEAD' },
       ),
+      ci: new LocalTenantCi(directory.resolve('ci')),
       seedSql: 'CREATE TABLE invoices (id INTEGER PRIMARY KEY);',
       assetsDir: directory.resolve('assets'),
     };
@@ -179,6 +181,7 @@ describe('tenant:* actions on the local drivers', () => {
         drivers.dns,
         drivers.configFiles,
         drivers.services,
+        drivers.ci,
       ],
     );
     const byId = new Map(
@@ -212,6 +215,7 @@ describe('tenant:* actions on the local drivers', () => {
       database: { client: 'better-sqlite3', filename: 'acme.sqlite' },
       storage: 'storage/acme',
     });
+    const ci = await run('tenant:ci:create', { slug: 'acme' });
     await run('tenant:ready', { slug: 'acme' });
 
     expect(registry.tenants.get('acme')?.status).toBe('ready');
@@ -230,6 +234,18 @@ describe('tenant:* actions on the local drivers', () => {
     expect(config.acme['nginx.conf']).toBe(
       'server { server_name acme.clients.localhost; } # acme\n',
     );
+    const workflow = (directory.content({ shouldReadAsText: true }) as any).ci[
+      'tenant-acme.yml'
+    ];
+    expect(workflow).toContain('name: tenant-acme');
+    expect(workflow).toContain('url: https://acme.clients.localhost');
+    expect((ci.output as jest.Mock).mock.calls[0]).toEqual([
+      'result',
+      {
+        name: 'tenant-acme',
+        url: expect.stringMatching(/^file:.*\/ci\/tenant-acme\.yml$/),
+      },
+    ]);
     expect(registry.ledger.map(entry => entry.step)).toEqual([
       'database',
       'storage',
@@ -237,7 +253,42 @@ describe('tenant:* actions on the local drivers', () => {
       'dns',
       'config',
       'config',
+      'ci',
     ]);
+  });
+
+  it('refuses a CI workflow file it did not write, rolls back, and leaves that file alone', async () => {
+    directory.addContent({ ci: { 'tenant-acme.yml': 'ops-managed' } });
+    const run = actions();
+    await run('tenant:register', tenant);
+    await run('tenant:config:render', { slug: 'acme' });
+
+    await expect(run('tenant:ci:create', { slug: 'acme' })).rejects.toThrow(
+      /already exists/,
+    );
+
+    expect(registry.tenants.get('acme')).toEqual({
+      status: 'failed',
+      detail: expect.stringMatching(/^ci failed: .*rolled back 2 resource/),
+    });
+    expect(registry.ledger.map(entry => entry.step)).toEqual([
+      'config',
+      'config',
+    ]);
+    expect(readdirSync(directory.resolve('ci'))).toEqual(['tenant-acme.yml']);
+    expect(existsSync(directory.resolve('config/acme'))).toBe(false);
+  });
+
+  it('undoes the CI step like any other: its workflow file goes', async () => {
+    const run = actions();
+    await run('tenant:register', tenant);
+    await run('tenant:ci:create', { slug: 'acme' });
+    expect(readdirSync(directory.resolve('ci'))).toEqual(['tenant-acme.yml']);
+
+    await new TenantRollback(registry, [drivers.ci]).undo('acme', () => {});
+
+    expect(readdirSync(directory.resolve('ci'))).toEqual([]);
+    expect(registry.ledger.every(entry => entry.removedAt)).toBe(true);
   });
 
   it('deletes a tenant marked deleting through the undo steps, and leaves what it did not make', async () => {
@@ -393,17 +444,19 @@ describe('tenant:* actions on the local drivers', () => {
   it('describes each step on a dry run and changes nothing', async () => {
     const run = actions();
     await run('tenant:register', tenant, { isDryRun: true });
-    for (const step of steps)
+    for (const step of [...steps, 'tenant:ci:create'])
       await run(step, { slug: 'acme' }, { isDryRun: true });
 
     expect(registry.tenants.size).toBe(0);
     expect(existsSync(directory.resolve('databases'))).toBe(false);
+    expect(existsSync(directory.resolve('ci'))).toBe(false);
     const lines = logger.info.mock.calls.map(([message]) => message);
     expect(lines).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Would register tenant acme/),
         expect.stringMatching(/^Would create .*acme\.sqlite/),
         expect.stringMatching(/^Would create CNAME|^Would add/),
+        expect.stringMatching(/^Would write the CI workflow tenant-acme/),
       ]),
     );
   });

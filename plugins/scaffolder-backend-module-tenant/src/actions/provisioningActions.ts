@@ -110,6 +110,31 @@ export function createTenantConfigAction(deps: TenantActionDeps) {
   });
 }
 
+/** `tenant:ci:create`: the tenant's CI job `tenant-<slug>`, deploying it to the environment `tenant-<slug>`. */
+export function createTenantCiAction(deps: TenantActionDeps) {
+  const { ci, dns } = deps.drivers;
+  return createProvisioningAction(deps, {
+    id: 'tenant:ci:create',
+    name: 'ci',
+    description:
+      "Creates the tenant's CI job tenant-<slug> (a GitHub Actions workflow, a Jenkins job, or a local workflow file) that deploys it to the environment tenant-<slug>.",
+    describe: slug => ci.describe(slug),
+    run: async (slug, record) => {
+      const tenant = await deps.registry.get(slug);
+      if (!tenant) {
+        throw new Error(`tenant ${slug} is not registered`);
+      }
+      return {
+        ...(await ci.create(
+          slug,
+          { name: tenant.name, host: dns.hostnames(slug).production },
+          record,
+        )),
+      };
+    },
+  });
+}
+
 /** `tenant:deploy`: the tenant's service, running and healthy, through the shared deploy target. */
 export function createTenantDeployAction(deps: TenantActionDeps) {
   const { services, configFiles } = deps.drivers;
@@ -119,8 +144,18 @@ export function createTenantDeployAction(deps: TenantActionDeps) {
     description:
       "Deploys the tenant's service with its rendered config, and waits until its health check answers 200.",
     describe: slug => services.describe(slug),
-    run: async (slug, record, _input, log) =>
-      services.deploy(slug, configFiles.configFile(slug), record, log),
+    run: async (slug, record, _input, log) => {
+      const tenant = await deps.registry.get(slug);
+      if (!tenant) {
+        throw new Error(`tenant ${slug} is not registered`);
+      }
+      return services.deploy(
+        slug,
+        { configFile: configFiles.configFile(slug), version: tenant.version },
+        record,
+        log,
+      );
+    },
   });
 }
 
@@ -154,6 +189,7 @@ export function createTenantActions(deps: TenantActionDeps) {
     createTenantStorageAction(deps),
     createTenantDnsAction(deps),
     createTenantConfigAction(deps),
+    createTenantCiAction(deps),
     createTenantDeployAction(deps),
     createTenantReadyAction(deps),
   ];

@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { Octokit } from '@octokit/rest';
 import Cloudflare from 'cloudflare';
 import { knex } from 'knex';
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,9 @@ import { LocalTenantStorage } from './storage/LocalTenantStorage';
 import { S3TenantStorage } from './storage/S3TenantStorage';
 import { TenantConfigFiles } from './config/TenantConfigFiles';
 import { TenantServiceDeployer } from './deploy/TenantServiceDeployer';
+import { GithubActionsTenantCi } from './ci/GithubActionsTenantCi';
+import { JenkinsTenantCi } from './ci/JenkinsTenantCi';
+import { LocalTenantCi } from './ci/LocalTenantCi';
 import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
 
 const ROOT = 'tenantScaffolder.provisioning';
@@ -51,6 +55,7 @@ export function readTenantDrivers(
       ),
     ),
     services: readServices(config?.getOptionalConfig('deploy'), local),
+    ci: readCi(config?.getOptionalConfig('ci'), local),
     seedSql: seedSqlFile ? readFileSync(resolve(seedSqlFile), 'utf8') : '',
     assetsDir: assetsDir ? resolve(assetsDir) : local('assets'),
   };
@@ -144,5 +149,44 @@ function readDns(config: Config | undefined, local: (path: string) => string) {
     config?.getOptionalString('zoneFile') ?? local('clients.zone'),
     domain,
     targets,
+  );
+}
+
+function readCi(config: Config | undefined, local: (path: string) => string) {
+  const type = config?.getOptionalString('type') ?? 'local';
+  if (type === 'github') {
+    return new GithubActionsTenantCi({
+      octokit: new Octokit({
+        auth: config!.getString('token'),
+        baseUrl: config!.getOptionalString('apiBaseUrl'),
+      }),
+      repository: config!.getString('repository'),
+      branch: config!.getOptionalString('branch') ?? 'main',
+    });
+  }
+  if (type === 'jenkins') {
+    return new JenkinsTenantCi({
+      baseUrl: config!.getString('baseUrl'),
+      username: config!.getString('username'),
+      apiToken: config!.getString('apiToken'),
+      template: readFileSync(
+        resolve(
+          config!.getOptionalString('templateFile') ??
+            resolvePackagePath(
+              '@internal/plugin-scaffolder-backend-module-tenant',
+              'assets/jenkins-job.xml.template',
+            ),
+        ),
+        'utf8',
+      ),
+    });
+  }
+  if (type !== 'local') {
+    throw new Error(
+      `tenantScaffolder.provisioning.ci.type must be github, jenkins or local, not '${type}'`,
+    );
+  }
+  return new LocalTenantCi(
+    config?.getOptionalString('directory') ?? local('ci'),
   );
 }

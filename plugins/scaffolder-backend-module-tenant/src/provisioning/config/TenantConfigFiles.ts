@@ -3,12 +3,14 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
+  renameSync,
   rmdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
 
@@ -90,6 +92,50 @@ export class TenantConfigFiles {
     return { configFile, nginxFile };
   }
 
+  /**
+   * Moves the tenant's rendered files to another version, each replaced
+   * whole (written aside, then renamed) so the running instance never reads
+   * half a file. Only files the ledger says the portal made are touched:
+   * `madeByPortal` is the tenant's live ledger ids. Returns what puts the
+   * files back as they were.
+   */
+  setVersion(
+    slug: string,
+    version: string,
+    madeByPortal: string[],
+  ): { restore: () => void } {
+    const configFile = this.configFile(slug);
+    const nginxFile = join(this.folder(slug), 'nginx.conf');
+    const owned = (path: string) =>
+      madeByPortal.includes(path) && existsSync(path);
+    const previous = new Map<string, string>();
+    const replace = (path: string, content: string) => {
+      previous.set(path, readFileSync(path, 'utf8'));
+      replaceWhole(path, content);
+    };
+    if (!owned(configFile)) return { restore: () => {} };
+
+    const config = parse(readFileSync(configFile, 'utf8'));
+    config.tenant = { ...config.tenant, version };
+    replace(configFile, stringify(config));
+    if (owned(nginxFile)) {
+      replace(
+        nginxFile,
+        renderNginx(this.nginxTemplate, {
+          slug,
+          production_host: config.hosts?.production ?? '',
+          staging_host: config.hosts?.staging ?? '',
+          version,
+        }),
+      );
+    }
+    return {
+      restore: () => {
+        for (const [path, content] of previous) replaceWhole(path, content);
+      },
+    };
+  }
+
   async remove(resource: LedgerResource): Promise<void> {
     if (resource.type !== FILE) return;
     // Only files inside the directory, whatever the ledger says.
@@ -137,6 +183,12 @@ export class TenantConfigFiles {
     assertValidSlug(slug);
     return join(this.directory, slug);
   }
+}
+
+function replaceWhole(path: string, content: string) {
+  const aside = `${path}.next`;
+  writeFileSync(aside, content, { mode: 0o644 });
+  renameSync(aside, path);
 }
 
 /** `{{ name }}` placeholders, each value checked against what nginx.conf may safely hold. */

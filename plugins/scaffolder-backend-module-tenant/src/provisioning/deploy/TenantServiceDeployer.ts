@@ -28,25 +28,52 @@ export class TenantServiceDeployer {
 
   async deploy(
     slug: string,
-    configFile: string,
+    tenant: { configFile: string; version: string },
     record: RecordResource,
     log: DeployLog,
   ): Promise<{ url: string; version: string }> {
-    const id = environmentId(slug);
     await record({
       type: DEPLOYMENT,
-      id,
+      id: environmentId(slug),
       details: { target: this.target.type },
     });
+    return this.redeploy(slug, tenant, log);
+  }
+
+  /**
+   * Deploys the tenant's service again, on `tenant.version`. The deploy
+   * target keeps the running version serving until the new one is healthy,
+   * and leaves it serving when the new one is not.
+   */
+  async redeploy(
+    slug: string,
+    tenant: { configFile: string; version: string },
+    log: DeployLog,
+  ): Promise<{ url: string; version: string }> {
     const deployment = await this.target.deploy(
       {
-        environmentId: id,
+        environmentId: environmentId(slug),
         source: this.source,
-        env: { TENANT_SLUG: slug, TENANT_CONFIG_FILE: configFile },
+        env: {
+          TENANT_SLUG: slug,
+          TENANT_CONFIG_FILE: tenant.configFile,
+          TENANT_VERSION: tenant.version,
+        },
       },
       log,
     );
     return { url: deployment.url, version: deployment.version };
+  }
+
+  /** Whether the ledger entry is this driver's deployment of the tenant. */
+  isDeployment(
+    slug: string,
+    entry: { resourceType: string; resourceId: string },
+  ) {
+    return (
+      entry.resourceType === DEPLOYMENT &&
+      entry.resourceId === environmentId(slug)
+    );
   }
 
   async remove(resource: LedgerResource): Promise<void> {
