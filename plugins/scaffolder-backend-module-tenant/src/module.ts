@@ -6,7 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { resolve } from 'node:path';
 import { createPublishLocalGitAction } from './services/publishLocalGit';
-import { createRegisterFileLocationAction } from './services/registerFileLocation';
+import { createRegisterPublishedLocationAction } from './services/registerPublishedLocation';
 import { createTenantActions } from './actions/provisioningActions';
 import { readTenantDrivers } from './provisioning/readTenantDrivers';
 import { TenantRegistryClient } from './registry/TenantRegistryClient';
@@ -70,7 +70,7 @@ export const scaffolderModuleTenant = createBackendModule({
               config.getOptionalString('tenantScaffolder.repositoriesDir') ??
               resolve(dataDir, '..', 'repositories'),
           }),
-          createRegisterFileLocationAction({ catalog, auth }),
+          createRegisterPublishedLocationAction({ catalog, auth }),
         );
         httpRouter.use(
           createTenantUpgradeRouter({

@@ -6,7 +6,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { execFileSync } from 'node:child_process';
 import { createPublishLocalGitAction } from './publishLocalGit';
-import { createRegisterFileLocationAction } from './registerFileLocation';
+import { createRegisterPublishedLocationAction } from './registerPublishedLocation';
 
 describe('New service actions on the embedded default', () => {
   const directory = createMockDirectory();
@@ -52,7 +52,7 @@ describe('New service actions on the embedded default', () => {
     ).rejects.toThrow(/lower-case/);
   });
 
-  it('registers a local catalog-info.yaml as a file location with the scaffolder own credentials', async () => {
+  it('registers a published catalog-info.yaml, local or on GitHub, with the scaffolder own credentials', async () => {
     const catalog = catalogServiceMock.mock({
       addLocation: jest.fn(async () => ({
         location: { id: '1', type: 'file', target: '/x' },
@@ -65,7 +65,7 @@ describe('New service actions on the embedded default', () => {
         ],
       })) as any,
     });
-    const action = createRegisterFileLocationAction({
+    const action = createRegisterPublishedLocationAction({
       catalog,
       auth: mockServices.auth(),
     });
@@ -90,5 +90,19 @@ describe('New service actions on the embedded default', () => {
         createMockActionContext({ input: { path: 'relative.yaml' } }) as any,
       ),
     ).rejects.toThrow(/absolute/);
+
+    const url = 'https://github.com/acme/invoices/blob/main/catalog-info.yaml';
+    await action.handler(createMockActionContext({ input: { url } }) as any);
+    expect(catalog.addLocation).toHaveBeenLastCalledWith(
+      { type: 'url', target: url },
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({ type: 'service' }),
+        }),
+      },
+    );
+    await expect(
+      action.handler(createMockActionContext({ input: { url, path } }) as any),
+    ).rejects.toThrow('give either url or path, not both or neither');
   });
 });
