@@ -7,7 +7,11 @@
 //    afterwards, resources the portal made that are still on disk or still
 //    live in the tenant's ledger, counted over all steps. The thing placed
 //    before the task must survive untouched.
-// fleet_upgrade_200_seconds is not measured: fleet upgrades are not built yet.
+//  - fleet_upgrade_200_seconds: 200 tenants provisioned through the template
+//    (not timed), then one fleet upgrade to a new version through the REST
+//    API with its default waves and concurrency: submitted until completed,
+//    every tenant's config rewritten and its service redeployed healthy.
+//    BENCH_FLEET_SIZE changes the 200.
 import {
   existsSync,
   mkdirSync,
@@ -19,12 +23,19 @@ import { resolve } from 'node:path';
 import { REPO_ROOT, startPortal } from '../lib/servePortal.mjs';
 
 const RUNS = 3;
+const FLEET_SIZE = Number(process.env.BENCH_FLEET_SIZE ?? 200);
 const dataDir = resolve(REPO_ROOT, '.cache/portal-runs/bench-tenants/tenants');
 const stamp = Date.now().toString(36);
 
 // startPortal gives the run its own tenant data folder (dataDir) and stops
 // the tenants' services with the portal.
-const portal = await startPortal({ port: 7046, name: 'bench-tenants' });
+// The guest is a portal admin here: fleet upgrades are for admins only.
+const portal = await startPortal({
+  port: 7046,
+  name: 'bench-tenants',
+  // (the guest's token carries only its own ref, which the policy accepts too).
+  config: { permission: { adminGroups: ['user:default/guest'] } },
+});
 const results = [];
 try {
   const token = await guestToken(portal.url);
@@ -64,10 +75,99 @@ try {
     leftovers += left.length + (intact ? 0 : 1);
   }
   results.push(`RESULT rollback_leftovers ${leftovers} count`);
+
+  await provisionFleet(portal.url, token);
+  results.push(
+    `RESULT fleet_upgrade_${FLEET_SIZE}_seconds ${(
+      await upgradeFleet(portal.url, token)
+    ).toFixed(1)} s`,
+  );
 } finally {
   await portal.stop();
 }
 results.forEach(line => console.log(line));
+
+/** FLEET_SIZE ready tenants in all, through the template, ten tasks at a time. */
+async function provisionFleet(url, token) {
+  const started = performance.now();
+  const { items: ready } = await (
+    await fetch(`${url}/api/tenant-scaffolder/tenants?status=ready`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+  ).json();
+  const slugs = Array.from(
+    { length: FLEET_SIZE - ready.length },
+    (_, i) => `fleet-${stamp}-${String(i).padStart(3, '0')}`,
+  );
+  for (let i = 0; i < slugs.length; i += 10) {
+    const tasks = await Promise.all(
+      slugs.slice(i, i + 10).map(slug => runTemplate(url, token, slug)),
+    );
+    const failed = tasks.find(task => task.status !== 'completed');
+    if (failed) {
+      throw new Error(`a fleet tenant failed:\n${failed.log.join('\n')}`);
+    }
+  }
+  console.log(
+    `fleet: ${FLEET_SIZE} tenants provisioned in ${(
+      (performance.now() - started) /
+      1000
+    ).toFixed(0)} s`,
+  );
+}
+
+/** One fleet upgrade of every ready tenant; seconds from submitted to completed. */
+async function upgradeFleet(url, token) {
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    'Content-Type': 'application/json',
+  };
+  const version = `2.0.${stamp}`;
+  const started = performance.now();
+  const res = await fetch(`${url}/api/tenant-scaffolder/fleet-upgrades`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ version }),
+  });
+  if (res.status !== 201) {
+    throw new Error(`fleet upgrade refused: ${res.status} ${await res.text()}`);
+  }
+  let upgrade = await res.json();
+  let shown = '';
+  while (upgrade.status === 'running') {
+    await new Promise(done => setTimeout(done, 250));
+    upgrade = await (
+      await fetch(`${url}/api/tenant-scaffolder/fleet-upgrades/${upgrade.id}`, {
+        headers,
+      })
+    ).json();
+    const progress = `wave ${upgrade.currentWave + 1}/${upgrade.waveCount}: ${
+      upgrade.counts.succeeded
+    } upgraded, ${upgrade.counts.failed} failed`;
+    if (progress !== shown) console.log(`fleet upgrade: ${progress}`);
+    shown = progress;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { counts } = upgrade;
+  console.log(
+    `fleet upgrade ${upgrade.status} in ${seconds.toFixed(1)} s: ${
+      counts.succeeded
+    } of ${counts.total} tenants on ${version}, ${counts.failed} failed`,
+  );
+  if (upgrade.status !== 'completed' || counts.succeeded !== FLEET_SIZE) {
+    throw new Error(`fleet upgrade ended ${upgrade.status}: ${upgrade.reason}`);
+  }
+  // What the tenants now run: their rewritten config and their service.
+  const sample = upgrade.tenants[upgrade.tenants.length - 1].slug;
+  const config = readFileSync(
+    resolve(dataDir, 'config', sample, 'config.yml'),
+    'utf8',
+  );
+  if (!config.includes(`version: ${version}`)) {
+    throw new Error(`${sample}'s config.yml does not name ${version}`);
+  }
+  return seconds;
+}
 
 async function guestToken(url) {
   const res = await fetch(`${url}/api/auth/guest/refresh`, {
