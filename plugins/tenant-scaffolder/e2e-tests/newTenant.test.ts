@@ -1,11 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { signInAsGuest } from '../../../e2e/portal';
 
-test('customer success creates a tenant with the wizard, and engineers find it in the catalog', async ({
+test.setTimeout(360_000);
+
+test('customer success creates a tenant with the wizard, finds it on the Tenants page, and engineers find it in the catalog', async ({
   page,
 }) => {
   const slug = `journey-${Date.now().toString(36)}`;
   await signInAsGuest(page, '/create/templates/default/new-tenant');
+  // A fresh portal's catalog reads the template within its first minutes.
+  await expect(async () => {
+    await page.goto('/create/templates/default/new-tenant');
+    await expect(page.getByLabel('Customer name')).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 180_000 });
 
   await page.getByLabel('Customer name').fill('Journey Corp');
   await page.getByLabel('Tenant slug').fill(slug);
@@ -22,6 +31,22 @@ test('customer success creates a tenant with the wizard, and engineers find it i
   await expect(page.getByText(`is provisioned as ${slug}`)).toBeVisible({
     timeout: 90_000,
   });
+
+  // The Tenants page lists it; its slug opens the tenant's own page.
+  await page.goto('/tenants');
+  const slugLink = page.getByRole('link', { name: slug, exact: true });
+  const row = page.getByRole('row').filter({ has: slugLink });
+  await expect(row).toBeVisible({ timeout: 10_000 });
+  await expect(row.getByText('Journey Corp')).toBeVisible();
+  await expect(row.getByText('Trial until 2027-01-31')).toBeVisible();
+  await slugLink.click();
+  await expect(page).toHaveURL(new RegExp(`/tenants/${slug}$`));
+  await expect(
+    page.getByRole('heading', { name: 'Journey Corp' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Save settings' }),
+  ).toBeVisible();
 
   // The tenants entity provider puts it in the catalog within a minute.
   await expect(async () => {

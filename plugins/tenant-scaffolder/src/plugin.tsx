@@ -1,10 +1,27 @@
 import {
+  ApiBlueprint,
   createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import BusinessIcon from '@material-ui/icons/Business';
+import { tenantScaffolderApiRef } from './api/TenantScaffolderApi';
+import { TenantScaffolderClient } from './api/TenantScaffolderClient';
 import { rootRouteRef } from './routes';
 
+export const tenantScaffolderApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: tenantScaffolderApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new TenantScaffolderClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** `/tenants` lists the tenants; `/tenants/:slug` shows one. */
 export const tenantScaffolderPage = PageBlueprint.make({
   params: {
     path: '/tenants',
@@ -18,9 +35,24 @@ export const tenantScaffolderPage = PageBlueprint.make({
   },
 });
 
+/** `ui:field: TenantSlugPicker`: a slug field that checks availability as you type. */
+export const tenantSlugPickerFormField = FormFieldBlueprint.make({
+  name: 'tenant-slug-picker',
+  params: {
+    field: () =>
+      import('./components/TenantSlugPicker/field').then(
+        m => m.tenantSlugPickerField,
+      ),
+  },
+});
+
 export const tenantScaffolderPlugin = createFrontendPlugin({
   pluginId: 'tenant-scaffolder',
   title: 'Tenants',
-  extensions: [tenantScaffolderPage],
+  extensions: [
+    tenantScaffolderApi,
+    tenantScaffolderPage,
+    tenantSlugPickerFormField,
+  ],
   routes: { root: rootRouteRef },
 });

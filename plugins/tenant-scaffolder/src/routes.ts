@@ -1,3 +1,16 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  createRouteRef,
+  createSubRouteRef,
+} from '@backstage/frontend-plugin-api';
 
+/** The Tenants page: `/tenants`. */
 export const rootRouteRef = createRouteRef();
+
+/** One tenant: `/tenants/:slug`. */
+export const tenantRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/:slug',
+});
+
+/** The New tenant template's wizard. */
+export const NEW_TENANT_PATH = '/create/templates/default/new-tenant';

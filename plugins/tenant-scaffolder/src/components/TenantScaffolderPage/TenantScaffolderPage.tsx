@@ -1,12 +1,11 @@
-import { Content, InfoCard } from '@backstage/core-components';
+import { Route, Routes } from 'react-router-dom';
+import { TenantPage } from '../TenantPage';
+import { TenantsListPage } from '../TenantsListPage';
 
+/** The Tenants page: the list at its root, one tenant at `/:slug`. */
 export const TenantScaffolderPage = () => (
-  <Content>
-    <InfoCard title="Tenants">
-      <p>
-        Create customer tenants and services from the scaffolder, and keep the
-        tenant registry.
-      </p>
-    </InfoCard>
-  </Content>
+  <Routes>
+    <Route path="/" element={<TenantsListPage />} />
+    <Route path="/:slug" element={<TenantPage />} />
+  </Routes>
 );

@@ -1,0 +1,1 @@
+export { FleetUpgradePanel } from './FleetUpgradePanel';

@@ -1,0 +1,1 @@
+export { TenantSettingsForm } from './TenantSettingsForm';

@@ -1,0 +1,2 @@
+export { TenantSlugPicker } from './TenantSlugPicker';
+export { tenantSlugValidation } from './validation';

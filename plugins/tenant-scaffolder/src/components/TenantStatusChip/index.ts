@@ -1,0 +1,5 @@
+export {
+  FleetUpgradeStatusChip,
+  FleetUpgradeTenantStatusChip,
+  TenantStatusChip,
+} from './TenantStatusChip';

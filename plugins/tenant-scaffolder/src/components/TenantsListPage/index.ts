@@ -1,0 +1,1 @@
+export { TenantsListPage } from './TenantsListPage';
