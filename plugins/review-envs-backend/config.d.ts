@@ -12,7 +12,11 @@ export interface Config {
     github?: {
       /** `owner/name` of each repository. */
       repositories?: string[];
-      /** The GitHub integration's host. Default `github.com`. */
+      /**
+       * The GitHub integration's host. Default `github.com`. Links to pull
+       * requests in the portal use it too; when it is not set, they use the
+       * host of the only `integrations.github` entry, else `github.com`.
+       */
       host?: string;
       /** Minutes between polls. Default 5. */
       reconcileMinutes?: number;

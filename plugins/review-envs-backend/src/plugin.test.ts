@@ -21,6 +21,7 @@ async function startPortal(
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  config: Record<string, unknown> = {},
 ) {
   const knex = await databases.init(databaseId);
   const { server } = await startTestBackend({
@@ -32,6 +33,7 @@ async function startPortal(
       mockServices.rootConfig.factory({
         data: {
           reviewEnvs: { local: { workDir: createMockDirectory().path } },
+          ...config,
         },
       }),
     ],
@@ -116,6 +118,34 @@ describe.each(databases.eachSupportedId())(
         .get('/api/review-envs/locks/staging/check?token=1')
         .set(as(BOB));
       expect(stale.body).toMatchObject({ allowed: false, holder: null });
+    });
+
+    it('answers a claim on a held lock with the holder and expiry as data, not only in the message', async () => {
+      const server = await startPortal();
+      const claim = await request(server)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(ADA))
+        .send({ reason: 'Release 2.4 smoke test', durationMinutes: 30 });
+
+      const refused = await request(server)
+        .post('/api/review-envs/locks/staging/claim')
+        .set(as(BOB))
+        .send({ reason: 'hotfix' });
+
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toEqual({
+        name: 'ConflictError',
+        message: expect.stringContaining(ADA),
+        lock: {
+          name: 'staging',
+          holder: ADA,
+          reason: 'Release 2.4 smoke test',
+          fencingToken: 1,
+          since: expect.any(String),
+          expiresAt: claim.body.expiresAt,
+          queueLength: 0,
+        },
+      });
     });
 
     it('turns bad input into 400, unknown locks into 404 and stale tokens into 409', async () => {
@@ -211,6 +241,7 @@ describe.each(databases.eachSupportedId())(
         id: 'acme-web-pr-7',
         state: 'pending',
         author: 'ada',
+        pullRequestUrl: 'https://github.com/acme/web/pull/7',
       });
 
       const listed = await request(server)
@@ -238,6 +269,49 @@ describe.each(databases.eachSupportedId())(
         .set(as(ADA));
       expect(accepted.status).toBe(202);
       expect(accepted.body.state).toBe('tearing-down');
+    });
+
+    it("links each environment's pull request on the GitHub integration's host", async () => {
+      const server = await startPortal(AuthorizeResult.ALLOW, {
+        integrations: {
+          github: [
+            {
+              host: 'ghe.example.com',
+              apiBaseUrl: 'https://ghe.example.com/api/v3',
+            },
+          ],
+        },
+      });
+      const report = (repository: string) =>
+        request(server)
+          .post('/api/review-envs/pull-requests')
+          .set(asCi())
+          .send({
+            repository,
+            number: 3,
+            branch: 'feature/export',
+            headSha: 'a'.repeat(40),
+            author: 'ada',
+            open: true,
+            labels: ['review'],
+          });
+
+      expect((await report('acme/web')).body.environment.pullRequestUrl).toBe(
+        'https://ghe.example.com/acme/web/pull/3',
+      );
+      // A local clone has no pull request page.
+      expect(
+        (await report('local/developer-portal')).body.environment
+          .pullRequestUrl,
+      ).toBeNull();
+      const listed = await request(server)
+        .get('/api/review-envs/environments')
+        .set(as(ADA));
+      expect(
+        listed.body.items.map(
+          (env: { pullRequestUrl: string | null }) => env.pullRequestUrl,
+        ),
+      ).toEqual(['https://ghe.example.com/acme/web/pull/3', null]);
     });
   },
 );

@@ -31,14 +31,20 @@ const githubModules = [
     require(join(githubModuleDir, 'dist/service', `${name}.cjs.js`)).default,
 );
 
-function pullRequestEvent(action: string, labels: string[]) {
+function pullRequestEvent(
+  action: string,
+  labels: string[],
+  updatedAt = '2026-11-22T10:00:00Z',
+  number = 5,
+) {
   return {
     action,
     repository: { full_name: 'acme/web' },
     pull_request: {
-      number: 5,
+      number,
       title: 'Invoice export',
       state: 'open',
+      updated_at: updatedAt,
       head: { ref: 'feature/export', sha: 'b'.repeat(40) },
       user: { login: 'ada' },
       labels: labels.map(name => ({ name })),
@@ -118,6 +124,48 @@ describe('GitHub webhooks', () => {
         author: 'ada',
         headSha: 'b'.repeat(40),
       }),
+    ]);
+  });
+
+  it('does not bring an environment back for a labeled event delivered after the unlabeled one', async () => {
+    const server = await startPortal();
+    await deliver(
+      server,
+      pullRequestEvent('labeled', ['review'], '2026-11-22T10:01:00Z'),
+    );
+    await eventually(
+      () => environments(server),
+      items => items.length > 0,
+    );
+    await deliver(
+      server,
+      pullRequestEvent('unlabeled', [], '2026-11-22T10:02:00Z'),
+    );
+    const removed = await eventually(
+      () => environments(server),
+      items => items[0].state === 'gone',
+    );
+    expect(removed).toEqual([expect.objectContaining({ state: 'gone' })]);
+
+    const late = await deliver(
+      server,
+      pullRequestEvent('labeled', ['review'], '2026-11-22T10:01:00Z'),
+    );
+    expect(late.status).toBe(202);
+    // A later delivery for another pull request: once it is applied, the
+    // late one has been handled too.
+    await deliver(
+      server,
+      pullRequestEvent('labeled', ['review'], '2026-11-22T10:03:00Z', 6),
+    );
+    await eventually(
+      () => environments(server),
+      items => items.length > 1,
+    );
+
+    expect(await environments(server)).toEqual([
+      expect.objectContaining({ id: 'acme-web-pr-6' }),
+      expect.objectContaining({ id: 'acme-web-pr-5', state: 'gone' }),
     ]);
   });
 

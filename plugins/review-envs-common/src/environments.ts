@@ -19,6 +19,11 @@ export type ReviewEnvironment = {
   /** `owner/name` */
   repository: string;
   pullRequest: number;
+  /**
+   * The pull request's page on its git host (the GitHub integration's
+   * host); null when the portal knows none. The backend always sets it.
+   */
+  pullRequestUrl?: string | null;
   title: string;
   branch: string;
   /** The PR's head commit as last seen. */
@@ -65,4 +70,10 @@ export type PullRequestSnapshot = {
   author: string;
   open: boolean;
   labels: string[];
+  /**
+   * ISO 8601: when the pull request last changed, as its source says
+   * (GitHub's `updated_at`). A snapshot older than one applied already is
+   * ignored, so a late delivery cannot undo a newer one.
+   */
+  updatedAt?: string;
 };

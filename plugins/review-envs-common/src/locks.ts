@@ -63,3 +63,22 @@ export type LockHistoryEntry = {
   /** ISO 8601 */
   at: string;
 };
+
+/**
+ * The lock as a refused claim found it, in the 409 answer's
+ * `error.lock`: who holds it and until when, so that callers need not parse
+ * the message.
+ */
+export type LockConflictDetails = {
+  name: string;
+  /** null when the lock is free but others wait in its queue. */
+  holder: string | null;
+  reason: string | null;
+  fencingToken: number;
+  /** ISO 8601; null when free. */
+  since: string | null;
+  /** ISO 8601; null when free. */
+  expiresAt: string | null;
+  /** How many wait in the queue. */
+  queueLength: number;
+};

@@ -10,6 +10,7 @@ import {
   ClaimedWork,
   EnvironmentStore,
   ObserveOptions,
+  ObserveResult,
   StoredEnvironment,
 } from './EnvironmentStore';
 
@@ -18,6 +19,7 @@ const PACKAGE = '@internal/plugin-review-envs-backend';
 
 const ENVIRONMENTS = 'review_envs_environments';
 const HISTORY = 'review_envs_environment_history';
+const PULL_REQUESTS = 'review_envs_pull_requests';
 
 type EnvironmentRow = {
   id: string;
@@ -91,95 +93,148 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   async observe(
     snapshot: PullRequestSnapshot,
     options: ObserveOptions,
-  ): Promise<StoredEnvironment | undefined> {
+  ): Promise<ObserveResult> {
     return this.db.transaction(async tx => {
       const key = {
         repository: snapshot.repository,
         pull_request: snapshot.number,
       };
-      let row: EnvironmentRow | undefined = await tx(ENVIRONMENTS)
-        .where(key)
-        .first();
-      if (!row && !options.wanted) return undefined;
-
-      if (!row) {
-        const inserted = await tx(ENVIRONMENTS)
-          .insert({
-            id: options.id,
-            ...key,
-            ...this.pullRequestColumns(snapshot, options.keep),
-            state: 'pending',
-            state_reason: `labelled for review by ${snapshot.author}`,
-            target: options.target,
-            revision: 1,
-            created_at_ms: tx.raw(this.now),
-            last_activity_at_ms: tx.raw(this.now),
-            expires_at_ms: tx.raw(`${this.now} + ?`, [options.ttlMs]),
-          })
-          .onConflict(['repository', 'pull_request'])
-          .ignore()
-          .returning('id');
-        row = await tx(ENVIRONMENTS).where(key).first();
-        if (inserted.length > 0) {
-          await this.record(
-            tx,
-            row!.id,
-            'pending',
-            options.actor,
-            row!.state_reason,
-          );
-          return toEnvironment(row!);
-        }
-      }
-      const current = row!;
-
-      if (options.wanted) {
-        const changed =
-          current.head_sha !== snapshot.headSha ||
-          current.state === 'gone' ||
-          current.state === 'tearing-down';
-        const update: Record<string, unknown> = {
-          ...this.pullRequestColumns(snapshot, options.keep),
-          revision: tx.raw('revision + 1'),
+      if (!(await this.isNewest(tx, snapshot))) {
+        const current = await tx(ENVIRONMENTS).where(key).first();
+        return {
+          environment: current ? toEnvironment(current) : undefined,
+          stale: true,
         };
-        if (changed) {
-          const reason =
-            current.head_sha !== snapshot.headSha
-              ? `new commit ${snapshot.headSha.slice(0, 12)}`
-              : `labelled for review again by ${snapshot.author}`;
-          Object.assign(update, this.activityColumns(tx, options.ttlMs), {
-            state: 'pending',
-            state_reason: reason,
-          });
-          await this.record(tx, current.id, 'pending', options.actor, reason);
-        }
-        await tx(ENVIRONMENTS).where({ id: current.id }).update(update);
-      } else if (LIVE_STATES.includes(current.state)) {
-        // Never deployed and not being deployed: nothing to tear down.
-        const next: ReviewEnvironmentState =
-          current.state === 'pending' && current.deployed_sha === null
-            ? 'gone'
-            : 'tearing-down';
-        await tx(ENVIRONMENTS)
-          .where({ id: current.id })
-          .update({
-            ...this.pullRequestColumns(snapshot, options.keep),
-            state: next,
-            state_reason: options.unwantedReason,
-            revision: tx.raw('revision + 1'),
-          });
+      }
+      const environment = await this.apply(tx, snapshot, options);
+      return { environment, stale: false };
+    });
+  }
+
+  /**
+   * Records the snapshot's `updatedAt` as the pull request's newest, unless
+   * a newer one was recorded already (then false). The conditional write
+   * also locks the row until the transaction ends, so concurrent snapshots
+   * of one pull request are applied one after the other, in the order their
+   * writes land, and an older one that lands second is refused.
+   */
+  private async isNewest(
+    tx: Knex.Transaction,
+    snapshot: PullRequestSnapshot,
+  ): Promise<boolean> {
+    if (snapshot.updatedAt === undefined) return true;
+    const updatedAtMs = Date.parse(snapshot.updatedAt);
+    if (Number.isNaN(updatedAtMs)) return true;
+    const key = {
+      repository: snapshot.repository,
+      pull_request: snapshot.number,
+    };
+    const inserted = await tx(PULL_REQUESTS)
+      .insert({ ...key, updated_at_ms: updatedAtMs })
+      .onConflict(['repository', 'pull_request'])
+      .ignore()
+      .returning('repository');
+    if (inserted.length > 0) return true;
+    // Equal times are applied: GitHub's are in whole seconds, and two
+    // changes in one second cannot be told apart by them.
+    const updated = await tx(PULL_REQUESTS)
+      .where(key)
+      .where('updated_at_ms', '<=', updatedAtMs)
+      .update({ updated_at_ms: updatedAtMs });
+    return updated > 0;
+  }
+
+  private async apply(
+    tx: Knex.Transaction,
+    snapshot: PullRequestSnapshot,
+    options: ObserveOptions,
+  ): Promise<StoredEnvironment | undefined> {
+    const key = {
+      repository: snapshot.repository,
+      pull_request: snapshot.number,
+    };
+    let row: EnvironmentRow | undefined = await tx(ENVIRONMENTS)
+      .where(key)
+      .first();
+    if (!row && !options.wanted) return undefined;
+
+    if (!row) {
+      const inserted = await tx(ENVIRONMENTS)
+        .insert({
+          id: options.id,
+          ...key,
+          ...this.pullRequestColumns(snapshot, options.keep),
+          state: 'pending',
+          state_reason: `labelled for review by ${snapshot.author}`,
+          target: options.target,
+          revision: 1,
+          created_at_ms: tx.raw(this.now),
+          last_activity_at_ms: tx.raw(this.now),
+          expires_at_ms: tx.raw(`${this.now} + ?`, [options.ttlMs]),
+        })
+        .onConflict(['repository', 'pull_request'])
+        .ignore()
+        .returning('id');
+      row = await tx(ENVIRONMENTS).where(key).first();
+      if (inserted.length > 0) {
         await this.record(
           tx,
-          current.id,
-          next,
+          row!.id,
+          'pending',
           options.actor,
-          options.unwantedReason,
+          row!.state_reason,
         );
+        return toEnvironment(row!);
       }
-      return toEnvironment(
-        await tx(ENVIRONMENTS).where({ id: current.id }).first(),
+    }
+    const current = row!;
+
+    if (options.wanted) {
+      const changed =
+        current.head_sha !== snapshot.headSha ||
+        current.state === 'gone' ||
+        current.state === 'tearing-down';
+      const update: Record<string, unknown> = {
+        ...this.pullRequestColumns(snapshot, options.keep),
+        revision: tx.raw('revision + 1'),
+      };
+      if (changed) {
+        const reason =
+          current.head_sha !== snapshot.headSha
+            ? `new commit ${snapshot.headSha.slice(0, 12)}`
+            : `labelled for review again by ${snapshot.author}`;
+        Object.assign(update, this.activityColumns(tx, options.ttlMs), {
+          state: 'pending',
+          state_reason: reason,
+        });
+        await this.record(tx, current.id, 'pending', options.actor, reason);
+      }
+      await tx(ENVIRONMENTS).where({ id: current.id }).update(update);
+    } else if (LIVE_STATES.includes(current.state)) {
+      // Never deployed and not being deployed: nothing to tear down.
+      const next: ReviewEnvironmentState =
+        current.state === 'pending' && current.deployed_sha === null
+          ? 'gone'
+          : 'tearing-down';
+      await tx(ENVIRONMENTS)
+        .where({ id: current.id })
+        .update({
+          ...this.pullRequestColumns(snapshot, options.keep),
+          state: next,
+          state_reason: options.unwantedReason,
+          revision: tx.raw('revision + 1'),
+        });
+      await this.record(
+        tx,
+        current.id,
+        next,
+        options.actor,
+        options.unwantedReason,
       );
-    });
+    }
+    return toEnvironment(
+      await tx(ENVIRONMENTS).where({ id: current.id }).first(),
+    );
   }
 
   async request(

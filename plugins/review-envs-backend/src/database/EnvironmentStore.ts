@@ -25,6 +25,12 @@ export type ObserveOptions = {
   unwantedReason: string;
 };
 
+export type ObserveResult = {
+  environment: StoredEnvironment | undefined;
+  /** True when a newer state of the pull request had been applied already: nothing changed. */
+  stale: boolean;
+};
+
 /** Review environments and their state history. */
 export interface EnvironmentStore {
   list(): Promise<StoredEnvironment[]>;
@@ -34,12 +40,14 @@ export interface EnvironmentStore {
   /**
    * Applies what a pull request looks like now: creates or redeploys its
    * environment when wanted and it changed, tears it down when not wanted.
-   * Returns the environment afterwards (undefined when never wanted).
+   * A snapshot with an `updatedAt` older than that of one applied before for
+   * the same pull request is not applied (`stale`). Returns the environment
+   * afterwards (undefined when never wanted).
    */
   observe(
     snapshot: PullRequestSnapshot,
     options: ObserveOptions,
-  ): Promise<StoredEnvironment | undefined>;
+  ): Promise<ObserveResult>;
 
   /** Moves an environment to a new state by hand (redeploy, teardown), recording who. */
   request(

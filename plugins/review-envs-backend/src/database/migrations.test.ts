@@ -18,10 +18,16 @@ describe('review-envs migrations', () => {
       expect(await knex.schema.hasTable('review_envs_locks')).toBe(true);
       expect(await knex.schema.hasTable('review_envs_lock_queue')).toBe(true);
       expect(await knex.schema.hasTable('review_envs_lock_history')).toBe(true);
+      expect(await knex.schema.hasTable('review_envs_pull_requests')).toBe(
+        true,
+      );
 
       await knex.migrate.rollback({ directory: migrationsDir }, true);
       expect(await knex.schema.hasTable('review_envs_locks')).toBe(false);
       expect(await knex.schema.hasTable('review_envs_lock_history')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('review_envs_pull_requests')).toBe(
         false,
       );
     },

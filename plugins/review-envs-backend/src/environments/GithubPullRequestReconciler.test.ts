@@ -18,11 +18,13 @@ function githubPullRequest(
   number: number,
   state: 'open' | 'closed',
   labels: string[],
+  updatedAt = '2026-11-22T10:00:00Z',
 ) {
   return {
     number,
     title: `Change ${number}`,
     state,
+    updated_at: updatedAt,
     head: {
       ref: `change-${number}`,
       sha: String(number).repeat(40).slice(0, 40),
@@ -135,8 +137,50 @@ describe('GithubPullRequestReconciler', () => {
         [expect.objectContaining({ number: 3, baseBranch: 'main' })],
       ]);
     });
+
+    it('applies the current state after webhooks, and skips a listing older than a webhook applied', async () => {
+      const { environments, reconciler } = await setUp(databaseId);
+      // Labelled and unlabelled; the webhook of labelling it again was lost.
+      await environments.observePullRequest(
+        snapshotOf(githubPullRequest(4, 'open', ['review'], at(1))),
+        'github:webhook',
+      );
+      await environments.observePullRequest(
+        snapshotOf(githubPullRequest(4, 'open', [], at(2))),
+        'github:webhook',
+      );
+      // Labelled while the reconciliation listed pull requests; its webhook
+      // was applied before the listing's (older) state of the same pull request.
+      await environments.observePullRequest(
+        snapshotOf(githubPullRequest(5, 'open', ['review'], at(6))),
+        'github:webhook',
+      );
+      server.use(
+        http.get(`${API}/repos/acme/web/pulls`, () =>
+          HttpResponse.json([
+            githubPullRequest(4, 'open', ['review'], at(3)),
+            githubPullRequest(5, 'open', [], at(5)),
+          ]),
+        ),
+        http.get(`${API}/repos/acme/api/pulls`, () => HttpResponse.json([])),
+      );
+
+      await reconciler.reconcile();
+
+      expect(await environments.get('acme-web-pr-4')).toMatchObject({
+        state: 'pending',
+        stateReason: 'labelled for review again by ada',
+      });
+      expect(await environments.get('acme-web-pr-5')).toMatchObject({
+        state: 'pending',
+      });
+    });
   });
 });
+
+function at(minute: number) {
+  return `2026-11-22T10:${String(minute).padStart(2, '0')}:00Z`;
+}
 
 function snapshotOf(pr: ReturnType<typeof githubPullRequest>) {
   return {
@@ -148,5 +192,6 @@ function snapshotOf(pr: ReturnType<typeof githubPullRequest>) {
     author: pr.user.login,
     open: pr.state === 'open',
     labels: pr.labels.map(label => label.name),
+    updatedAt: pr.updated_at,
   };
 }

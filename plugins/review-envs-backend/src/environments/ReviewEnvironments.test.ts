@@ -151,6 +151,65 @@ describe('ReviewEnvironments', () => {
       expect(history[0].reason).toBe("the 'review' label was removed");
     });
 
+    it('ignores a late delivery older than the state applied, and applies newer ones', async () => {
+      const { environments, pr } = await setUp(databaseId);
+      const at = (minute: number) =>
+        `2026-11-22T10:${String(minute).padStart(2, '0')}:00Z`;
+      await environments.observePullRequest(
+        pr({ updatedAt: at(1) }),
+        'github:webhook',
+      );
+      await environments.runWork();
+      await environments.observePullRequest(
+        pr({ labels: [], updatedAt: at(2) }),
+        'github:webhook',
+      );
+      await environments.runWork();
+      const history = await environments.history('acme-web-pr-42');
+
+      // The `labeled` event of 10:01, delivered after the `unlabeled` one.
+      const late = await environments.observePullRequest(
+        pr({ updatedAt: at(1) }),
+        'github:webhook',
+      );
+
+      expect(late).toMatchObject({ state: 'gone' });
+      await environments.runWork();
+      expect(await environments.get('acme-web-pr-42')).toMatchObject({
+        state: 'gone',
+      });
+      expect(await environments.history('acme-web-pr-42')).toEqual(history);
+
+      // A state as new as the last one applied, or newer, is applied: the
+      // reconciliation's current state, or the label added again.
+      const again = await environments.observePullRequest(
+        pr({ updatedAt: at(3) }),
+        'github:reconciler',
+      );
+      expect(again).toMatchObject({ state: 'pending' });
+      const sameSecond = await environments.observePullRequest(
+        pr({ labels: [], updatedAt: at(3) }),
+        'github:webhook',
+      );
+      expect(sameSecond).toMatchObject({ state: 'gone' });
+    });
+
+    it('keeps the newest state of a pull request that never had an environment', async () => {
+      const { environments, pr } = await setUp(databaseId);
+      await environments.observePullRequest(
+        pr({ labels: [], updatedAt: '2026-11-22T10:02:00Z' }),
+        'github:webhook',
+      );
+
+      expect(
+        await environments.observePullRequest(
+          pr({ updatedAt: '2026-11-22T10:01:00Z' }),
+          'github:webhook',
+        ),
+      ).toBeUndefined();
+      expect(await environments.list()).toEqual([]);
+    });
+
     it('ends a PR closed before its first deploy at once, with nothing to tear down', async () => {
       const { environments, pr } = await setUp(databaseId);
       await environments.observePullRequest(pr(), 'github:webhook');

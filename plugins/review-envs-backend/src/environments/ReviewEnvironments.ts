@@ -19,6 +19,7 @@ import { DeploymentReporter } from './DeploymentReporter';
 import { environmentIdFor } from './environmentId';
 import {
   deploySource,
+  pullRequestUrl,
   ReviewEnvironmentsConfig,
 } from './ReviewEnvironmentsConfig';
 
@@ -58,11 +59,11 @@ export class ReviewEnvironments {
   }
 
   async list(): Promise<ReviewEnvironment[]> {
-    return (await this.store.list()).map(publicView);
+    return (await this.store.list()).map(env => this.publicView(env));
   }
 
   async get(id: string): Promise<ReviewEnvironment> {
-    return publicView(await this.existing(id));
+    return this.publicView(await this.existing(id));
   }
 
   async history(id: string): Promise<ReviewEnvironmentEvent[]> {
@@ -78,14 +79,19 @@ export class ReviewEnvironments {
     };
   }
 
-  /** Applies a pull request's current state (from a webhook, a poll, or any git host's push). */
+  /**
+   * Applies a pull request's current state (from a webhook, a poll, or any
+   * git host's push). A snapshot older (by `updatedAt`) than one applied
+   * before changes nothing: a webhook delivered late cannot undo a newer
+   * one. Returns the environment afterwards.
+   */
   async observePullRequest(
     snapshot: PullRequestSnapshot,
     actor: string,
   ): Promise<ReviewEnvironment | undefined> {
     const wanted =
       snapshot.open && snapshot.labels.includes(this.config.reviewLabel);
-    const environment = await this.store.observe(snapshot, {
+    const { environment, stale } = await this.store.observe(snapshot, {
       id: environmentIdFor(snapshot.repository, snapshot.number),
       target: this.target.type,
       wanted,
@@ -96,8 +102,14 @@ export class ReviewEnvironments {
         ? `the '${this.config.reviewLabel}' label was removed`
         : 'the pull request was closed',
     });
-    this.requestWork();
-    return environment && publicView(environment);
+    if (stale) {
+      this.logger.info(
+        `Ignored ${snapshot.repository}#${snapshot.number} as of ${snapshot.updatedAt} from ${actor}: a newer state of it was applied already`,
+      );
+    } else {
+      this.requestWork();
+    }
+    return environment && this.publicView(environment);
   }
 
   async redeploy(id: string, actor: string): Promise<ReviewEnvironment> {
@@ -112,7 +124,7 @@ export class ReviewEnvironments {
 
   async teardown(id: string, actor: string): Promise<ReviewEnvironment> {
     const environment = await this.existing(id);
-    if (environment.state === 'gone') return publicView(environment);
+    if (environment.state === 'gone') return this.publicView(environment);
     return this.requestState(
       id,
       'tearing-down',
@@ -131,7 +143,7 @@ export class ReviewEnvironments {
       renewTtlMs: state === 'pending' ? this.config.ttlMs : undefined,
     });
     this.requestWork();
-    return publicView(environment!);
+    return this.publicView(environment!);
   }
 
   async extend(
@@ -151,7 +163,7 @@ export class ReviewEnvironments {
         `hours must be between 0 and ${this.config.maxExtendMs / 3_600_000}`,
       );
     }
-    return publicView((await this.store.extend(id, ttlMs, actor))!);
+    return this.publicView((await this.store.extend(id, ttlMs, actor))!);
   }
 
   /** Expires overdue environments, then deploys and tears down what waits. */
@@ -314,16 +326,23 @@ export class ReviewEnvironments {
     }
   }
 
+  private publicView({
+    revision: _revision,
+    ...environment
+  }: StoredEnvironment): ReviewEnvironment {
+    return {
+      ...environment,
+      pullRequestUrl: pullRequestUrl(
+        this.config,
+        environment.repository,
+        environment.pullRequest,
+      ),
+    };
+  }
+
   private async existing(id: string): Promise<StoredEnvironment> {
     const environment = await this.store.get(id);
     if (!environment) throw new NotFoundError(`No review environment '${id}'`);
     return environment;
   }
-}
-
-function publicView({
-  revision: _revision,
-  ...environment
-}: StoredEnvironment): ReviewEnvironment {
-  return environment;
 }

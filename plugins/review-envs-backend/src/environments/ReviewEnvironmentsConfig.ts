@@ -1,9 +1,20 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  DeployTargetDefaults,
+  LocalProcessDeployTargetOptions,
+  readLocalTargetOptions,
+  readTargetType,
+} from '@internal/plugin-review-envs-node';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export type ReviewEnvironmentsConfig = {
+  /**
+   * The web host of the pull requests' repositories, for links to them
+   * (`https://<host>/<owner>/<name>/pull/<n>`). Default `github.com`.
+   */
+  pullRequestHost?: string;
   /** Repositories whose open pull requests are polled, and how. */
   github?: {
     host: string;
@@ -14,46 +25,26 @@ export type ReviewEnvironmentsConfig = {
   keepLabel: string;
   ttlMs: number;
   maxExtendMs: number;
-  local: {
-    workDir: string;
-    command: string;
-    healthPath: string;
-    healthTimeoutMs: number;
+  /** The local target's options (as the target is built from them), and the repositories it deploys. */
+  local: LocalProcessDeployTargetOptions & {
     /** `owner/name` of a pull request's repository → local git repository path. */
     repositories: Map<string, string>;
   };
   /** Where environments run. Default `local`. */
   target?: 'local' | 'ecs';
-  ecs?: EcsTargetConfig;
+  /** The ECS target's repositories; the target itself is read by `createDeployTarget`. */
+  ecs?: {
+    /** `owner/name` of a pull request's repository → image repository (tags are commit SHAs). */
+    repositories: Map<string, string>;
+  };
 };
 
-export type EcsTargetConfig = {
-  region: string;
-  /** Whose credentials from the AWS integration (`aws.accounts`); default its main account. */
-  accountId?: string;
-  /** Instead of the region's, e.g. for LocalStack. */
-  endpoint?: string;
-  cluster: string;
-  urlTemplate: string;
-  healthPath: string;
-  healthTimeoutMs: number;
-  steadyStateTimeoutMs: number;
-  container: {
-    name?: string;
-    port: number;
-    cpu: string;
-    memory: string;
-    executionRoleArn?: string;
-    taskRoleArn?: string;
-    logGroup?: string;
-  };
-  network: {
-    subnets: string[];
-    securityGroups: string[];
-    assignPublicIp: boolean;
-  };
-  /** `owner/name` of a pull request's repository → image repository (tags are commit SHAs). */
-  repositories: Map<string, string>;
+/** What `reviewEnvs.local` and `reviewEnvs.ecs` default to. */
+export const DEPLOY_TARGET_DEFAULTS: DeployTargetDefaults = {
+  localWorkDir: join(tmpdir(), 'portal-review-envs'),
+  localCommand: 'yarn start',
+  healthPath: '/',
+  configKey: 'reviewEnvs',
 };
 
 /** What the configured target deploys a pull request's repository from, if configured. */
@@ -86,12 +77,7 @@ export function readReviewEnvironmentsConfig(
     return value * 3_600_000;
   };
   const local = root?.getOptionalConfig('local');
-  const target = root?.getOptionalString('target') ?? 'local';
-  if (target !== 'local' && target !== 'ecs') {
-    throw new InputError(
-      `reviewEnvs.target must be 'local' or 'ecs', not '${target}'`,
-    );
-  }
+  const target = readTargetType(root, DEPLOY_TARGET_DEFAULTS);
   const github = root?.getOptionalConfig('github');
   const githubRepositories =
     github?.getOptionalStringArray('repositories') ?? [];
@@ -103,6 +89,7 @@ export function readReviewEnvironmentsConfig(
     }
   }
   return {
+    pullRequestHost: pullRequestHost(config),
     github: githubRepositories.length
       ? {
           host: github?.getOptionalString('host') ?? 'github.com',
@@ -115,57 +102,50 @@ export function readReviewEnvironmentsConfig(
     ttlMs: hours('timeToLiveHours', 48),
     maxExtendMs: hours('maxExtendHours', 168),
     local: {
-      workDir: resolve(
-        local?.getOptionalString('workDir') ??
-          join(tmpdir(), 'portal-review-envs'),
-      ),
-      command: local?.getOptionalString('command') ?? 'yarn start',
-      healthPath: local?.getOptionalString('healthPath') ?? '/',
-      healthTimeoutMs:
-        (local?.getOptionalNumber('healthTimeoutSeconds') ?? 60) * 1000,
+      ...readLocalTargetOptions(local, DEPLOY_TARGET_DEFAULTS),
       repositories: repositoryMap(local, 'reviewEnvs.local', 'path', resolve),
     },
     target,
-    ecs: target === 'ecs' ? readEcsConfig(root!.getConfig('ecs')) : undefined,
+    ecs:
+      target === 'ecs'
+        ? {
+            repositories: repositoryMap(
+              root?.getOptionalConfig('ecs'),
+              'reviewEnvs.ecs',
+              'image',
+              v => v,
+            ),
+          }
+        : undefined,
   };
 }
 
-function readEcsConfig(ecs: Config): EcsTargetConfig {
-  const container = ecs.getConfig('container');
-  const network = ecs.getConfig('network');
-  const urlTemplate = ecs.getString('urlTemplate');
-  if (!urlTemplate.includes('{environmentId}')) {
-    throw new InputError(
-      `reviewEnvs.ecs.urlTemplate '${urlTemplate}' must contain {environmentId}`,
-    );
+/**
+ * Where pull requests live: `reviewEnvs.github.host` when set, else the host
+ * of the only `integrations.github` entry, else `github.com`.
+ */
+function pullRequestHost(config: Config): string {
+  const configured = config.getOptionalString('reviewEnvs.github.host');
+  if (configured) return configured;
+  const integrations = config.getOptionalConfigArray('integrations.github');
+  if (integrations?.length === 1) {
+    return integrations[0].getOptionalString('host') ?? 'github.com';
   }
-  return {
-    region: ecs.getString('region'),
-    accountId: ecs.getOptionalString('accountId'),
-    endpoint: ecs.getOptionalString('endpoint'),
-    cluster: ecs.getString('cluster'),
-    urlTemplate,
-    healthPath: ecs.getOptionalString('healthPath') ?? '/',
-    healthTimeoutMs:
-      (ecs.getOptionalNumber('healthTimeoutSeconds') ?? 120) * 1000,
-    steadyStateTimeoutMs:
-      (ecs.getOptionalNumber('steadyStateTimeoutMinutes') ?? 15) * 60_000,
-    container: {
-      name: container.getOptionalString('name'),
-      port: container.getNumber('port'),
-      cpu: container.getString('cpu'),
-      memory: container.getString('memory'),
-      executionRoleArn: container.getOptionalString('executionRoleArn'),
-      taskRoleArn: container.getOptionalString('taskRoleArn'),
-      logGroup: container.getOptionalString('logGroup'),
-    },
-    network: {
-      subnets: network.getStringArray('subnets'),
-      securityGroups: network.getStringArray('securityGroups'),
-      assignPublicIp: network.getOptionalBoolean('assignPublicIp') ?? false,
-    },
-    repositories: repositoryMap(ecs, 'reviewEnvs.ecs', 'image', v => v),
-  };
+  return 'github.com';
+}
+
+/**
+ * The pull request's page, or null for repositories of the `local` owner
+ * (pull requests reported for a local clone, with no git host).
+ */
+export function pullRequestUrl(
+  config: Pick<ReviewEnvironmentsConfig, 'pullRequestHost'>,
+  repository: string,
+  number: number,
+): string | null {
+  if (repository.startsWith('local/')) return null;
+  const host = config.pullRequestHost ?? 'github.com';
+  return `https://${host}/${repository}/pull/${number}`;
 }
 
 /** `repositories: [{ name: owner/name, <valueKey>: ... }]` as a map. */

@@ -8,6 +8,7 @@ describe('pullRequestFromWebhook', () => {
       number: 9,
       title: 'Dark mode',
       state: 'closed',
+      updated_at: '2026-11-22T10:15:00Z',
       head: { ref: 'dark-mode', sha: 'c'.repeat(40) },
       base: { ref: 'main' },
       user: { login: 'grace' },
@@ -26,6 +27,7 @@ describe('pullRequestFromWebhook', () => {
       author: 'grace',
       open: false,
       labels: ['review', 'keep'],
+      updatedAt: '2026-11-22T10:15:00Z',
     });
   });
 

@@ -6,6 +6,7 @@ type PullRequestWebhook = {
     number?: number;
     title?: string;
     state?: string;
+    updated_at?: string;
     head?: { ref?: string; sha?: string };
     base?: { ref?: string };
     user?: { login?: string };
@@ -44,5 +45,8 @@ export function pullRequestFromWebhook(
     labels: (pr.labels ?? []).flatMap(label =>
       label.name ? [label.name] : [],
     ),
+    ...(pr.updated_at && !Number.isNaN(Date.parse(pr.updated_at))
+      ? { updatedAt: pr.updated_at }
+      : {}),
   };
 }

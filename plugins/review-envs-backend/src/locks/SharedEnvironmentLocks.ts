@@ -6,6 +6,7 @@ import {
 } from '@backstage/errors';
 import {
   LockCheck,
+  LockConflictDetails,
   LockGrant,
   LockHistoryEntry,
   SharedEnvironmentLock,
@@ -14,6 +15,20 @@ import { LockStore, LockWriteResult, StoredLock } from '../database/LockStore';
 import { SharedEnvironmentConfig } from './SharedEnvironmentsConfig';
 
 const MAX_REASON_LENGTH = 500;
+
+/**
+ * A claim refused because the lock is held or others queue for it (409).
+ * `lock` is an enumerable property, so Backstage's error handler keeps it in
+ * the answer's `error` object next to `name` and `message`.
+ */
+export class LockConflictError extends ConflictError {
+  readonly lock: LockConflictDetails;
+
+  constructor(message: string, lock: LockConflictDetails) {
+    super(message);
+    this.lock = lock;
+  }
+}
 
 /**
  * The exclusive locks on shared environments (staging, ...): claim, extend,
@@ -230,18 +245,31 @@ export class SharedEnvironmentLocks {
     const expiresAt = lock.expiresAtMs
       ? new Date(lock.expiresAtMs).toISOString()
       : null;
+    const details: LockConflictDetails = {
+      name,
+      holder: lock.holder,
+      reason: lock.reason,
+      fencingToken: lock.fencingToken,
+      since: lock.acquiredAtMs
+        ? new Date(lock.acquiredAtMs).toISOString()
+        : null,
+      expiresAt,
+      queueLength: lock.queue.length,
+    };
     switch (result.refused) {
       case 'held':
-        throw new ConflictError(
+        throw new LockConflictError(
           lock.holder === caller
             ? `'${name}' is already held by you until ${expiresAt}; extend it instead`
             : `'${name}' is held by ${lock.holder} until ${expiresAt} (${lock.reason}); join the queue to get it next`,
+          details,
         );
       case 'queue-not-empty':
-        throw new ConflictError(
+        throw new LockConflictError(
           `'${name}' is free but ${lock.queue.length} ${
             lock.queue.length === 1 ? 'is' : 'are'
           } waiting in its queue; join the queue`,
+          details,
         );
       case 'not-held':
         throw new ConflictError(`'${name}' is not held (it may have expired)`);

@@ -6,6 +6,11 @@ import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { mockReviewEnvsApi } from '../../__testUtils__/mockReviewEnvsApi';
 import { EntityReviewEnvironmentsContent } from './EntityReviewEnvironmentsContent';
 
+jest.mock('@backstage/plugin-permission-react', () => ({
+  ...jest.requireActual('@backstage/plugin-permission-react'),
+  usePermission: jest.fn(() => ({ loading: false, allowed: false })),
+}));
+
 const environment = (
   repository: string,
   pullRequest: number,

@@ -1,14 +1,25 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { ReviewEnvironment } from '@internal/plugin-review-envs-common';
+import { identityApiRef } from '@backstage/frontend-plugin-api';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  ReviewEnvironment,
+  reviewEnvsTeardownAnyPermission,
+} from '@internal/plugin-review-envs-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
+import { ReviewEnvsApi, reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { mockReviewEnvsApi } from '../../__testUtils__/mockReviewEnvsApi';
+import { grantPermissions } from '../../__testUtils__/permissions';
 import { ReviewEnvironmentsTable } from './ReviewEnvironmentsTable';
+
+jest.mock('@backstage/plugin-permission-react', () => ({
+  ...jest.requireActual('@backstage/plugin-permission-react'),
+  usePermission: jest.fn(),
+}));
 
 const ready: ReviewEnvironment = {
   id: 'acme-web-pr-42',
   repository: 'acme/web',
   pullRequest: 42,
+  pullRequestUrl: 'https://ghe.example.com/acme/web/pull/42',
   title: 'Invoice export',
   branch: 'feature/export',
   headSha: 'a'.repeat(40),
@@ -29,21 +40,48 @@ const failed: ReviewEnvironment = {
   ...ready,
   id: 'acme-web-pr-43',
   pullRequest: 43,
+  pullRequestUrl: null,
   title: 'Dark mode',
   state: 'failed',
   stateReason: 'the process exited with code 1',
 };
 
+/** Renders the table for a signed-in user, who may tear down any environment or not. */
+async function renderTable(
+  environments: ReviewEnvironment[],
+  options: {
+    api?: ReviewEnvsApi;
+    user?: string;
+    mayTearDownAny?: boolean;
+    onChange?: () => void;
+  } = {},
+) {
+  grantPermissions(
+    options.mayTearDownAny ? [reviewEnvsTeardownAnyPermission.name] : [],
+  );
+  await renderInTestApp(
+    <ReviewEnvironmentsTable
+      environments={environments}
+      loading={false}
+      onChange={options.onChange ?? jest.fn()}
+    />,
+    {
+      apis: [
+        [reviewEnvsApiRef, options.api ?? mockReviewEnvsApi()],
+        [
+          identityApiRef,
+          mockApis.identity({
+            userEntityRef: options.user ?? 'user:default/ada',
+          }),
+        ],
+      ],
+    },
+  );
+}
+
 describe('ReviewEnvironmentsTable', () => {
   it('lists environments with their PR, state, URL and owner', async () => {
-    await renderInTestApp(
-      <ReviewEnvironmentsTable
-        environments={[ready, failed]}
-        loading={false}
-        onChange={jest.fn()}
-      />,
-      { apis: [[reviewEnvsApiRef, mockReviewEnvsApi()]] },
-    );
+    await renderTable([ready, failed]);
 
     const row = screen.getByText('#42 Invoice export').closest('tr')!;
     expect(within(row).getByText('ready')).toBeInTheDocument();
@@ -52,6 +90,12 @@ describe('ReviewEnvironmentsTable', () => {
     ).toHaveAttribute('href', 'http://127.0.0.1:41234');
     expect(within(row).getByText('ada')).toBeInTheDocument();
     expect(within(row).getByText('3 h ago')).toBeInTheDocument();
+    // The pull request on the host the backend names, not on github.com.
+    expect(
+      within(row).getByText('#42 Invoice export').closest('a'),
+    ).toHaveAttribute('href', 'https://ghe.example.com/acme/web/pull/42');
+    // No pull request page known: no link.
+    expect(screen.getByText('#43 Dark mode').closest('a')).toBeNull();
     const failedRow = screen.getByText('#43 Dark mode').closest('tr')!;
     expect(
       within(failedRow).getByTitle('the process exited with code 1'),
@@ -61,15 +105,12 @@ describe('ReviewEnvironmentsTable', () => {
   it('tears down only after confirmation', async () => {
     const api = mockReviewEnvsApi();
     const onChange = jest.fn();
-    await renderInTestApp(
-      <ReviewEnvironmentsTable
-        environments={[ready]}
-        loading={false}
-        onChange={onChange}
-      />,
-      { apis: [[reviewEnvsApiRef, api]] },
-    );
+    await renderTable([ready], { api, onChange });
 
+    // Enabled once the signed-in user is known to be the author.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Tear down' })).toBeEnabled(),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Tear down' }));
     const dialog = await screen.findByRole('dialog');
     expect(
@@ -84,15 +125,34 @@ describe('ReviewEnvironmentsTable', () => {
     await waitFor(() => expect(onChange).toHaveBeenCalled());
   });
 
-  it('says how to get an environment when there is none', async () => {
-    await renderInTestApp(
-      <ReviewEnvironmentsTable
-        environments={[]}
-        loading={false}
-        onChange={jest.fn()}
-      />,
-      { apis: [[reviewEnvsApiRef, mockReviewEnvsApi()]] },
+  it("lets only the pull request's author and admins tear down", async () => {
+    const tearDown = () => screen.getByRole('button', { name: 'Tear down' });
+
+    await renderTable([ready], { user: 'user:default/bob' });
+    await waitFor(() => expect(tearDown()).toBeDisabled());
+    expect(
+      screen.getByTitle(
+        "Only ada (the pull request's author) and portal admins may tear it down",
+      ),
+    ).toBeInTheDocument();
+    // Everyone may redeploy and extend.
+    expect(screen.getByRole('button', { name: 'Redeploy' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Extend' })).toBeEnabled();
+  });
+
+  it("lets an admin tear down anyone's environment", async () => {
+    await renderTable([ready], {
+      user: 'user:default/bob',
+      mayTearDownAny: true,
+    });
+
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Tear down' })).toBeEnabled(),
     );
+  });
+
+  it('says how to get an environment when there is none', async () => {
+    await renderTable([]);
 
     expect(screen.getByText(/Label a pull request/)).toBeInTheDocument();
   });

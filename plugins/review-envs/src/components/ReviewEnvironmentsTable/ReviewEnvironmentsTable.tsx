@@ -9,9 +9,11 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
   ReviewEnvironment,
   ReviewEnvironmentState,
+  reviewEnvsTeardownAnyPermission,
 } from '@internal/plugin-review-envs-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -21,6 +23,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import { ReactNode, useState } from 'react';
 import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
+import { useCurrentUserRef } from '../../hooks/useCurrentUserRef';
 import { useReportedAction } from '../../hooks/useReportedAction';
 import { EnvironmentLogsDialog } from './EnvironmentLogsDialog';
 
@@ -31,6 +34,44 @@ const STATUS: Record<ReviewEnvironmentState, (label: string) => ReactNode> = {
   failed: label => <StatusError>{label}</StatusError>,
   'tearing-down': label => <StatusRunning>{label}</StatusRunning>,
   gone: label => <StatusAborted>{label}</StatusAborted>,
+};
+
+/**
+ * Enabled for the pull request's author and for those allowed to tear down
+ * any environment (admins), as the backend decides; the backend checks
+ * again. Its own component, so that it updates when the signed-in user and
+ * the permission are known (table cells are not rendered again otherwise).
+ */
+const TearDownButton = (props: {
+  environment: ReviewEnvironment;
+  onClick: () => void;
+}) => {
+  const { environment: env, onClick } = props;
+  const currentUserRef = useCurrentUserRef();
+  const { allowed: mayTearDownAny } = usePermission({
+    permission: reviewEnvsTeardownAnyPermission,
+  });
+  if (!mayTearDownAny && !isAuthor(currentUserRef, env.author)) {
+    return (
+      <span
+        title={`Only ${env.author} (the pull request's author) and portal admins may tear it down`}
+      >
+        <Button size="small" color="secondary" disabled>
+          Tear down
+        </Button>
+      </span>
+    );
+  }
+  return (
+    <Button
+      size="small"
+      color="secondary"
+      disabled={env.state === 'gone' || env.state === 'tearing-down'}
+      onClick={onClick}
+    >
+      Tear down
+    </Button>
+  );
 };
 
 /** Every review environment with its state and the actions on it. */
@@ -52,14 +93,12 @@ export const ReviewEnvironmentsTable = (props: {
       title: 'Pull request',
       field: 'pullRequest',
       render: env =>
-        env.repository.startsWith('local/') ? (
-          `#${env.pullRequest} ${env.title}`
-        ) : (
-          <Link
-            to={`https://github.com/${env.repository}/pull/${env.pullRequest}`}
-          >
+        env.pullRequestUrl ? (
+          <Link to={env.pullRequestUrl}>
             #{env.pullRequest} {env.title}
           </Link>
+        ) : (
+          `#${env.pullRequest} ${env.title}`
         ),
     },
     { title: 'Branch', field: 'branch' },
@@ -123,14 +162,10 @@ export const ReviewEnvironmentsTable = (props: {
           >
             Extend
           </Button>
-          <Button
-            size="small"
-            color="secondary"
-            disabled={env.state === 'gone' || env.state === 'tearing-down'}
+          <TearDownButton
+            environment={env}
             onClick={() => setConfirmTeardown(env)}
-          >
-            Tear down
-          </Button>
+          />
         </>
       ),
     },
@@ -195,6 +230,13 @@ export const ReviewEnvironmentsTable = (props: {
     </>
   );
 };
+
+/** `user:default/ada` is the author `Ada` (a GitHub login); case does not matter. */
+function isAuthor(userRef: string | undefined, author: string): boolean {
+  if (!userRef) return false;
+  const name = userRef.replace(/^.*[:/]/, '');
+  return name.toLocaleLowerCase('en-US') === author.toLocaleLowerCase('en-US');
+}
 
 function relative(iso: string): string {
   const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000);

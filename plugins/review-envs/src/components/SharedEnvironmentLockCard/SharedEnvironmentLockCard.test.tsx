@@ -1,9 +1,18 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { SharedEnvironmentLock } from '@internal/plugin-review-envs-common';
+import {
+  reviewEnvsLockForceReleasePermission,
+  SharedEnvironmentLock,
+} from '@internal/plugin-review-envs-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReviewEnvsApi, reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { SharedEnvironmentLockCard } from './SharedEnvironmentLockCard';
 import { mockReviewEnvsApi } from '../../__testUtils__/mockReviewEnvsApi';
+import { grantPermissions } from '../../__testUtils__/permissions';
+
+jest.mock('@backstage/plugin-permission-react', () => ({
+  ...jest.requireActual('@backstage/plugin-permission-react'),
+  usePermission: jest.fn(),
+}));
 
 const ME = 'user:default/guest';
 
@@ -29,7 +38,14 @@ const heldLock = (holder: string): SharedEnvironmentLock => ({
 
 const mockApi = mockReviewEnvsApi;
 
-async function renderCard(lock: SharedEnvironmentLock, api: ReviewEnvsApi) {
+async function renderCard(
+  lock: SharedEnvironmentLock,
+  api: ReviewEnvsApi,
+  options: { mayForceRelease?: boolean } = {},
+) {
+  grantPermissions(
+    options.mayForceRelease ? [reviewEnvsLockForceReleasePermission.name] : [],
+  );
   const onChange = jest.fn();
   await renderInTestApp(
     <SharedEnvironmentLockCard
@@ -92,5 +108,54 @@ describe('SharedEnvironmentLockCard', () => {
         fencingToken: 4,
       }),
     );
+  });
+
+  it('lets those with the permission force-release a hold, after confirmation', async () => {
+    const api = mockApi();
+    const onChange = await renderCard(
+      heldLock('user:default/ada.lovelace'),
+      api,
+      { mayForceRelease: true },
+    );
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Force release' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText('Force-release Staging?'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/ada\.lovelace holds Staging/),
+    ).toBeInTheDocument();
+    expect(api.forceReleaseLock).not.toHaveBeenCalled();
+
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Force release' }),
+    );
+    await waitFor(() =>
+      expect(api.forceReleaseLock).toHaveBeenCalledWith('staging'),
+    );
+    await waitFor(() => expect(onChange).toHaveBeenCalled());
+  });
+
+  it('offers force release to nobody without the permission', async () => {
+    await renderCard(heldLock('user:default/ada.lovelace'), mockApi());
+    expect(
+      await screen.findByRole('button', { name: 'Join queue' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Force release' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers no force release of my own hold: release it instead', async () => {
+    await renderCard(heldLock(ME), mockApi(), { mayForceRelease: true });
+    expect(
+      await screen.findByRole('button', { name: 'Release' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Force release' }),
+    ).not.toBeInTheDocument();
   });
 });

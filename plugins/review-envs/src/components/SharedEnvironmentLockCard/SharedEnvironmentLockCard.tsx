@@ -1,8 +1,17 @@
 import { InfoCard, StatusOK, StatusWarning } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { SharedEnvironmentLock } from '@internal/plugin-review-envs-common';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  reviewEnvsLockForceReleasePermission,
+  SharedEnvironmentLock,
+} from '@internal/plugin-review-envs-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
@@ -23,6 +32,10 @@ export const SharedEnvironmentLockCard = (props: {
   const { lock, currentUserRef, onChange } = props;
   const api = useApi(reviewEnvsApiRef);
   const [dialog, setDialog] = useState<DialogKind>();
+  const [confirmForceRelease, setConfirmForceRelease] = useState(false);
+  const { allowed: mayForceRelease } = usePermission({
+    permission: reviewEnvsLockForceReleasePermission,
+  });
 
   const heldByMe = lock.holder !== null && lock.holder === currentUserRef;
   const queued = lock.queue.some(entry => entry.requester === currentUserRef);
@@ -147,7 +160,48 @@ export const SharedEnvironmentLockCard = (props: {
             Leave queue
           </Button>
         )}
+        {lock.holder && !heldByMe && mayForceRelease && (
+          <Button
+            variant="outlined"
+            color="secondary"
+            disabled={busy}
+            onClick={() => setConfirmForceRelease(true)}
+          >
+            Force release
+          </Button>
+        )}
       </Box>
+
+      <Dialog
+        open={confirmForceRelease}
+        onClose={() => setConfirmForceRelease(false)}
+      >
+        <DialogTitle>Force-release {lock.title}?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {lock.holder && displayName(lock.holder)} holds {lock.title} until{' '}
+            {formatTime(lock.expiresAt)} ({lock.reason}). Releasing it for them
+            invalidates their fencing token, so a deploy that checks the lock is
+            refused; the next in the queue, if any, gets it.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmForceRelease(false)}>Cancel</Button>
+          <Button
+            color="secondary"
+            variant="contained"
+            onClick={() => {
+              setConfirmForceRelease(false);
+              run(
+                () => api.forceReleaseLock(lock.name),
+                `${lock.title} force-released`,
+              );
+            }}
+          >
+            Force release
+          </Button>
+        </DialogActions>
+      </Dialog>
 
       <ClaimDialog
         open={dialog !== undefined}
