@@ -40,23 +40,81 @@ export interface Config {
           };
       /**
        * Each tenant's service, run through the deploy target review
-       * environments use: a local process per tenant, started from a git
-       * worktree of `repository` at `ref`, listening on `$PORT`, with
-       * `TENANT_SLUG` and `TENANT_CONFIG_FILE` set.
+       * environments use, as the environment `tenant-<slug>` with
+       * `TENANT_SLUG`, `TENANT_CONFIG_FILE` and `TENANT_VERSION` set: a local
+       * process per tenant (the default), started from a git worktree of
+       * `repository` at `ref`, listening on `$PORT`; or, with `target: ecs`,
+       * an ECS service per tenant running `<ecs.imageRepository>:<the
+       * tenant's version>`.
        */
       deploy?: {
-        /** A local git repository; default the backend's working directory. */
+        /** Where tenants' services run. Default `local`. */
+        target?: 'local' | 'ecs';
+        /** Local target: a local git repository; default the backend's working directory. */
         repository?: string;
-        /** Default `HEAD`. */
+        /** Local target: the git ref every tenant runs. Default `HEAD`. */
         ref?: string;
-        /** Default `node examples/tenant-app/server.js`. */
+        /** Local target. Default `node examples/tenant-app/server.js`. */
         command?: string;
-        /** Default `/health`. */
+        /** Local target. Default `/health`. */
         healthPath?: string;
-        /** Default 60. */
+        /** Local target. Default 60. */
         healthTimeoutSeconds?: number;
-        /** Default `<dataDir>/services`. */
+        /** Local target. Default `<dataDir>/services`. */
         workDir?: string;
+        /**
+         * The AWS ECS target, with the keys of `reviewEnvs.ecs`: a service
+         * per tenant in `cluster`, a task definition revision per deploy
+         * and upgrade. Credentials come from the AWS integration
+         * (`aws.mainAccount`, `aws.accounts`).
+         */
+        ecs?: {
+          /**
+           * The tenant app's image repository, e.g.
+           * `123456789012.dkr.ecr.eu-west-1.amazonaws.com/tenant-app`; each
+           * tenant runs the image tagged with its version.
+           */
+          imageRepository: string;
+          /** e.g. `eu-west-1`. */
+          region: string;
+          /** Whose credentials to use from `aws.accounts`; default the main account. */
+          accountId?: string;
+          /** An ECS-compatible endpoint instead of the region's. */
+          endpoint?: string;
+          cluster: string;
+          /**
+           * Where a tenant's service answers, with `{environmentId}`
+           * (`tenant-<slug>`) replaced, e.g.
+           * `https://{environmentId}.tenants.example.com`.
+           */
+          urlTemplate: string;
+          /** Path that must answer 200 at the URL before a version is ready. Default `/health`. */
+          healthPath?: string;
+          /** Default 120. */
+          healthTimeoutSeconds?: number;
+          /** How long a rollout may take to reach a steady state. Default 15. */
+          steadyStateTimeoutMinutes?: number;
+          container: {
+            /** Default `app`. */
+            name?: string;
+            /** The port the image listens on. */
+            port: number;
+            /** Fargate task CPU units, e.g. `256`. */
+            cpu: string;
+            /** Fargate task memory in MiB, e.g. `512`. */
+            memory: string;
+            executionRoleArn?: string;
+            taskRoleArn?: string;
+            /** CloudWatch Logs group for the container's output. */
+            logGroup?: string;
+          };
+          network: {
+            subnets: string[];
+            securityGroups: string[];
+            /** Default false. */
+            assignPublicIp?: boolean;
+          };
+        };
       };
       /** Where each tenant's config files are rendered: `<directory>/<slug>/config.yml`, `nginx.conf`. */
       config?: {

@@ -19,7 +19,14 @@ import { TenantServiceDeployer } from './deploy/TenantServiceDeployer';
 import { GithubActionsTenantCi } from './ci/GithubActionsTenantCi';
 import { JenkinsTenantCi } from './ci/JenkinsTenantCi';
 import { LocalTenantCi } from './ci/LocalTenantCi';
-import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import {
+  DeployTargetDefaults,
+  EcsDeployTarget,
+  LocalProcessDeployTarget,
+  readEcsTargetOptions,
+  readLocalTargetOptions,
+  readTargetType,
+} from '@internal/plugin-review-envs-node';
 
 const ROOT = 'tenantScaffolder.provisioning';
 
@@ -54,7 +61,11 @@ export function readTenantDrivers(
         'utf8',
       ),
     ),
-    services: readServices(config?.getOptionalConfig('deploy'), local),
+    services: readServices(
+      config?.getOptionalConfig('deploy'),
+      rootConfig,
+      local,
+    ),
     ci: readCi(config?.getOptionalConfig('ci'), local),
     seedSql: seedSqlFile ? readFileSync(resolve(seedSqlFile), 'utf8') : '',
     assetsDir: assetsDir ? resolve(assetsDir) : local('assets'),
@@ -110,20 +121,34 @@ function readStorage(
   );
 }
 
+/**
+ * `deploy.target`: `local` (the default) runs a process per tenant from a git
+ * worktree of `deploy.repository` at `deploy.ref`, with the local target's
+ * keys (`command`, `workDir`, ...) directly under `deploy`; `ecs` runs an
+ * ECS service per tenant as `deploy.ecs` (review environments' ECS block)
+ * configures, from the image `<deploy.ecs.imageRepository>:<tenant version>`.
+ */
 function readServices(
   config: Config | undefined,
+  rootConfig: Config,
   local: (path: string) => string,
 ) {
+  const defaults: DeployTargetDefaults = {
+    localWorkDir: local('services'),
+    localCommand: 'node examples/tenant-app/server.js',
+    healthPath: '/health',
+    configKey: `${ROOT}.deploy`,
+  };
+  if (readTargetType(config, defaults) === 'ecs') {
+    const ecs = config!.getConfig('ecs');
+    // No ref: each tenant's image is tagged with its version.
+    return new TenantServiceDeployer(
+      new EcsDeployTarget(readEcsTargetOptions(ecs, rootConfig, defaults)),
+      { repository: ecs.getString('imageRepository') },
+    );
+  }
   return new TenantServiceDeployer(
-    new LocalProcessDeployTarget({
-      workDir: config?.getOptionalString('workDir') ?? local('services'),
-      command:
-        config?.getOptionalString('command') ??
-        'node examples/tenant-app/server.js',
-      healthPath: config?.getOptionalString('healthPath') ?? '/health',
-      healthTimeoutMs:
-        (config?.getOptionalNumber('healthTimeoutSeconds') ?? 60) * 1000,
-    }),
+    new LocalProcessDeployTarget(readLocalTargetOptions(config, defaults)),
     {
       repository: resolve(config?.getOptionalString('repository') ?? '.'),
       ref: config?.getOptionalString('ref') ?? 'HEAD',

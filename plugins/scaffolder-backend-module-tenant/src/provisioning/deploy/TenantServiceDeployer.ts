@@ -5,9 +5,21 @@ import { assertValidSlug } from '../assertValidSlug';
 const DEPLOYMENT = 'deployment';
 
 /**
+ * Where a tenant's service is deployed from: for the local target a git
+ * repository at `ref`; for ECS an image repository, with the tenant's
+ * version as the image tag.
+ */
+export type TenantServiceSource = {
+  repository: string;
+  /** The git ref or image tag every tenant runs; default the tenant's version. */
+  ref?: string;
+};
+
+/**
  * Runs a tenant's service through the deploy target review environments use
- * (local processes on the embedded default): the environment `tenant-<slug>`,
- * started from `source`, with the tenant's config file in its environment,
+ * (local processes on the embedded default, or AWS ECS): the environment
+ * `tenant-<slug>`, started from `source` at `source.ref` or else the
+ * tenant's version, with the tenant's config file in its environment,
  * healthy before it counts. Undone by tearing the environment down.
  */
 export class TenantServiceDeployer {
@@ -15,14 +27,18 @@ export class TenantServiceDeployer {
 
   constructor(
     private readonly target: DeployTarget,
-    private readonly source: { repository: string; ref: string },
+    private readonly source: TenantServiceSource,
   ) {}
 
   describe(slug: string): string[] {
+    const { repository, ref } = this.source;
+    const from = ref
+      ? `${repository}@${ref}`
+      : `${repository} at the tenant's version`;
     return [
-      `deploy ${this.source.repository}@${this.source.ref} as ${environmentId(
-        slug,
-      )} on the ${this.target.type} target`,
+      `deploy ${from} as ${environmentId(slug)} on the ${
+        this.target.type
+      } target`,
     ];
   }
 
@@ -53,7 +69,10 @@ export class TenantServiceDeployer {
     const deployment = await this.target.deploy(
       {
         environmentId: environmentId(slug),
-        source: this.source,
+        source: {
+          repository: this.source.repository,
+          ref: this.source.ref ?? tenant.version,
+        },
         env: {
           TENANT_SLUG: slug,
           TENANT_CONFIG_FILE: tenant.configFile,
