@@ -209,9 +209,11 @@ async function runTemplate(url, token, slug) {
         region: 'eu-west-1',
         owner: 'group:default/customer-success',
         planKind: 'paid',
-        primaryColour: '#1f6feb',
-        secondaryColour: '#ffffff',
-        backgroundColour: '#0d1117',
+        palette: {
+          primary: '#1f6feb',
+          secondary: '#ffffff',
+          background: '#0d1117',
+        },
       },
     }),
   });

@@ -22,8 +22,13 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
 
   await page.getByLabel('Trial ends on').fill('2027-01-31');
   await page.getByRole('button', { name: 'Next' }).click();
-  // Branding, then mail and footer: the defaults.
+  // Branding: the default palette, previewed with the customer's name.
+  await expect(
+    page.getByRole('img', { name: /^Preview: #1f6feb/ }),
+  ).toBeVisible();
+  await expect(page.getByText('Journey Corp')).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
+  // Mail and footer: the defaults.
   await page.getByRole('button', { name: 'Review' }).click();
   await expect(page.getByText(slug).first()).toBeVisible();
   await page.getByRole('button', { name: 'Create' }).click();
@@ -31,6 +36,10 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
   await expect(page.getByText(`is provisioned as ${slug}`)).toBeVisible({
     timeout: 90_000,
   });
+
+  await expect(
+    page.getByRole('link', { name: 'The tenant in the registry' }),
+  ).toBeVisible();
 
   // The Tenants page lists it; its slug opens the tenant's own page.
   await page.goto('/tenants');

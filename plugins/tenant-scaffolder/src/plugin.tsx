@@ -46,6 +46,17 @@ export const tenantSlugPickerFormField = FormFieldBlueprint.make({
   },
 });
 
+/** `ui:field: TenantPalettePicker`: the tenant's three colours with a preview. */
+export const tenantPalettePickerFormField = FormFieldBlueprint.make({
+  name: 'tenant-palette-picker',
+  params: {
+    field: () =>
+      import('./components/TenantPalettePicker/field').then(
+        m => m.tenantPalettePickerField,
+      ),
+  },
+});
+
 export const tenantScaffolderPlugin = createFrontendPlugin({
   pluginId: 'tenant-scaffolder',
   title: 'Tenants',
@@ -53,6 +64,7 @@ export const tenantScaffolderPlugin = createFrontendPlugin({
     tenantScaffolderApi,
     tenantScaffolderPage,
     tenantSlugPickerFormField,
+    tenantPalettePickerFormField,
   ],
   routes: { root: rootRouteRef },
 });

@@ -1,0 +1,3 @@
+export { TenantPalettePicker } from './TenantPalettePicker';
+export type { Palette } from './TenantPalettePicker';
+export { tenantPaletteValidation } from './validation';
