@@ -30,6 +30,49 @@ describe('DatabaseLockStore', () => {
   }
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    it('grants one of concurrent claims sent to two replicas, each replica reading and writing once per burst', async () => {
+      const knex = await databases.init(databaseId);
+      // One after the other, as replicas start: the first migrates.
+      const replicas = [];
+      for (const skip of [false, true]) {
+        replicas.push(
+          await DatabaseLockStore.create({
+            database: mockServices.database({ knex, migrations: { skip } }),
+          }),
+        );
+      }
+      await replicas[0].ensureLocks(['staging']);
+      let queries = 0;
+      const count = () => queries++;
+      knex.on('query', count);
+
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          replicas[i % 2].claim({
+            name: 'staging',
+            holder: `user:default/dev-${i}`,
+            reason: 'release 1.2',
+            durationMs: HOUR,
+          }),
+        ),
+      );
+      knex.off('query', count);
+
+      const winners = results.filter(result => !('refused' in result));
+      expect(winners).toHaveLength(1);
+      const holder = (winners[0] as { lock: { holder: string } }).lock.holder;
+      expect(results.filter(result => 'refused' in result)).toEqual(
+        Array(99).fill(
+          expect.objectContaining({
+            refused: 'held',
+            lock: expect.objectContaining({ holder }),
+          }),
+        ),
+      );
+      // Per replica: a read, then a transaction of a few statements.
+      expect(queries).toBeLessThan(30);
+    });
+
     it('grants exactly one of 100 concurrent claims, with a token that increases', async () => {
       const store = await createStore(databaseId);
 

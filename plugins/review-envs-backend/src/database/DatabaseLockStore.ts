@@ -44,6 +44,7 @@ export class DatabaseLockStore implements LockStore {
   }
 
   private readonly now: string;
+  private readonly claimsUnderWay = new Map<string, Promise<LockWriteResult>>();
 
   private constructor(private readonly db: Knex) {
     this.now = databaseNowSql(db);
@@ -70,7 +71,40 @@ export class DatabaseLockStore implements LockStore {
     });
   }
 
+  /**
+   * Claims of one lock that arrive while another claim of it is under way
+   * on this replica wait for that claim instead of each reading and writing:
+   * if it ended with the lock held (by its claimant or anyone), they are
+   * refused with that state, which held during their request; otherwise
+   * they try for themselves. A burst of claims then costs this replica one
+   * read and one write, not one per caller, and correctness still rests on
+   * the conditional write alone.
+   */
   async claim(options: {
+    name: string;
+    holder: string;
+    reason: string;
+    durationMs: number;
+  }): Promise<LockWriteResult> {
+    const { name } = options;
+    const under = this.claimsUnderWay.get(name);
+    if (under) {
+      const outcome = await under.catch(() => undefined);
+      const refusal = outcome && refusalForLaterClaims(outcome);
+      if (refusal) return refusal;
+    }
+    const attempt = this.claimOnce(options);
+    this.claimsUnderWay.set(name, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (this.claimsUnderWay.get(name) === attempt) {
+        this.claimsUnderWay.delete(name);
+      }
+    }
+  }
+
+  private async claimOnce(options: {
     name: string;
     holder: string;
     reason: string;
@@ -419,4 +453,22 @@ function toStoredLock(row: LockRow, queue: QueueRow[]): StoredLock {
 
 function toNumberOrNull(value: string | number | null): number | null {
   return value === null ? null : Number(value);
+}
+
+/** What a claim that ended with `outcome` means for claims that waited on it, if it decides them. */
+function refusalForLaterClaims(
+  outcome: LockWriteResult,
+): LockWriteResult | undefined {
+  if ('lock' in outcome && !('refused' in outcome)) {
+    return { refused: 'held', lock: outcome.lock };
+  }
+  if (
+    'refused' in outcome &&
+    (outcome.refused === 'held' ||
+      outcome.refused === 'queue-not-empty' ||
+      outcome.refused === 'unknown-lock')
+  ) {
+    return outcome;
+  }
+  return undefined;
 }
