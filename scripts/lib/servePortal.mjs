@@ -11,10 +11,14 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ensureDemoRepositories } from './demoRepositories.mjs';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const require = createRequire(
+  resolve(REPO_ROOT, 'packages/backend/package.json'),
+);
 
 export function buildApp({ log = console.log } = {}) {
   log('[portal] building the app bundle (packages/app/dist)');
@@ -32,6 +36,11 @@ export function buildApp({ log = console.log } = {}) {
  * Starts the backend serving the built app; resolves once it is ready.
  * `database` replaces the run's own SQLite folder (e.g. a shared PostgreSQL);
  * `config` and `extraConfigFiles` are added on top of app-config.yaml.
+ * `production` runs the backend as a deployment does: NODE_ENV=production,
+ * JSON logs, error bodies without stacks, no file watching and no
+ * source-map rewriting of stack traces (which the development server does
+ * for every error it creates). The guest sign-in refuses to work then, so
+ * only callers with static tokens use it.
  * @returns {{ url: string, stop: () => Promise<void> }}
  */
 export async function startPortal({
@@ -42,6 +51,7 @@ export async function startPortal({
   extraConfigFiles = [],
   log = console.log,
   readyTimeoutMs = 240_000,
+  production = false,
 }) {
   ensureDemoRepositories();
   const runDir = resolve(REPO_ROOT, '.cache/portal-runs', name);
@@ -71,25 +81,33 @@ export async function startPortal({
   const callerConfigFile = resolve(runDir, 'app-config.caller.yaml');
   writeFileSync(callerConfigFile, JSON.stringify(config ?? {}, null, 2));
 
-  const backend = spawn(
-    'yarn',
-    [
-      'workspace',
-      'backend',
-      'start',
-      '--config',
-      resolve(REPO_ROOT, 'app-config.yaml'),
-      '--config',
-      configFile,
-      '--config',
-      callerConfigFile,
-      ...extraConfigFiles.flatMap(file => [
-        '--config',
-        resolve(REPO_ROOT, file),
-      ]),
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
+  const configArgs = [
+    resolve(REPO_ROOT, 'app-config.yaml'),
+    configFile,
+    callerConfigFile,
+    ...extraConfigFiles.map(file => resolve(REPO_ROOT, file)),
+  ].flatMap(file => ['--config', file]);
+  const backend = production
+    ? spawn(
+        process.execPath,
+        [
+          '--require',
+          require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+          'src/index.ts',
+          ...configArgs,
+        ],
+        {
+          cwd: resolve(REPO_ROOT, 'packages/backend'),
+          env: { ...process.env, NODE_ENV: 'production' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+        },
+      )
+    : spawn('yarn', ['workspace', 'backend', 'start', ...configArgs], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
   const output = [];
   const keep = chunk => {
     output.push(chunk.toString());
