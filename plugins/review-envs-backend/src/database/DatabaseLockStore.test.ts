@@ -163,6 +163,33 @@ describe('DatabaseLockStore', () => {
       expect((await store.get('staging'))!.holder).toBe('user:default/ada');
     });
 
+    it("times grants by the database's clock, whatever the backend's clock says", async () => {
+      const store = await createStore(databaseId);
+      const realNow = Date.now();
+      // The backend's clock two hours ahead: a grant timed by it would be
+      // born expired, or read as expired by another replica.
+      const appClock = jest
+        .spyOn(Date, 'now')
+        .mockReturnValue(realNow + 2 * HOUR);
+      try {
+        grantedToken(
+          await store.claim({
+            name: 'staging',
+            holder: 'user:default/ada',
+            reason: 'release',
+            durationMs: HOUR,
+          }),
+        );
+        const lock = (await store.get('staging'))!;
+        expect(lock.holder).toBe('user:default/ada');
+        expect(Math.abs(lock.nowMs - realNow)).toBeLessThan(60_000);
+        expect(lock.expiresAtMs! - realNow).toBeGreaterThan(HOUR - 60_000);
+        expect(lock.expiresAtMs! - realNow).toBeLessThan(HOUR + 60_000);
+      } finally {
+        appClock.mockRestore();
+      }
+    });
+
     it('expires a grant on the database clock and hands the lock to the queue in order', async () => {
       const store = await createStore(databaseId);
       const token = grantedToken(
