@@ -33,7 +33,7 @@ describe('DatabaseLockStore', () => {
     it('grants one of concurrent claims sent to two replicas, each replica reading and writing once per burst', async () => {
       const knex = await databases.init(databaseId);
       // One after the other, as replicas start: the first migrates.
-      const replicas = [];
+      const replicas: DatabaseLockStore[] = [];
       for (const skip of [false, true]) {
         replicas.push(
           await DatabaseLockStore.create({
