@@ -1,5 +1,10 @@
 export interface Config {
   tenantScaffolder?: {
+    /**
+     * The version new tenants start on when the template names none; fleet
+     * upgrades move tenants on from there. Default `1.0.0`.
+     */
+    newTenantVersion?: string;
     /** Where publish:local-git creates repositories. Default `repositories` next to `dataDir`. */
     repositoriesDir?: string;
     /** Where the local drivers keep tenants' databases, folders and zone file. Default `data/tenants`. */

@@ -64,7 +64,14 @@ export const scaffolderModuleTenant = createBackendModule({
           );
         }
         scaffolder.addActions(
-          ...createTenantActions({ registry, rollback, drivers }),
+          ...createTenantActions({
+            registry,
+            rollback,
+            drivers,
+            newTenantVersion:
+              config.getOptionalString('tenantScaffolder.newTenantVersion') ??
+              '1.0.0',
+          }),
           createPublishLocalGitAction({
             repositoriesDir:
               config.getOptionalString('tenantScaffolder.repositoriesDir') ??

@@ -23,6 +23,8 @@ export type TenantDrivers = {
 
 export type TenantActionDeps = {
   registry: TenantRegistryApi;
+  /** The version a new tenant starts on when the template names none. */
+  newTenantVersion: string;
   rollback: TenantRollback;
   drivers: TenantDrivers;
 };

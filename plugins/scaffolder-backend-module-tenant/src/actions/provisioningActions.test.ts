@@ -53,7 +53,7 @@ class MemoryRegistry implements TenantRegistryApi {
         slug,
         status: tenant.status,
         name: String(registered?.name),
-        version: '1.0.0',
+        version: String(registered?.version ?? ''),
       }
     );
   }
@@ -185,10 +185,12 @@ describe('tenant:* actions on the local drivers', () => {
       ],
     );
     const byId = new Map(
-      createTenantActions({ registry, rollback, drivers }).map(action => [
-        action.id,
-        action,
-      ]),
+      createTenantActions({
+        registry,
+        rollback,
+        drivers,
+        newTenantVersion: '1.0.0',
+      }).map(action => [action.id, action]),
     );
     return async (id: string, input: object, extra: object = {}) => {
       const ctx = {
@@ -209,6 +211,8 @@ describe('tenant:* actions on the local drivers', () => {
   it('provisions a tenant step by step, recording each resource', async () => {
     const run = actions();
     await run('tenant:register', tenant);
+    // The template names no version: the tenant starts on the configured one.
+    expect(registry.registered[0].version).toBe('1.0.0');
     for (const step of steps) await run(step, { slug: 'acme' });
     await run('tenant:config:render', {
       slug: 'acme',

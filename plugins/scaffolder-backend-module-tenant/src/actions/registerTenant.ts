@@ -14,8 +14,10 @@ export const SMTP_PASSWORD_SECRET = 'smtpPassword';
  */
 export function createRegisterTenantAction(options: {
   registry: TenantRegistryApi;
+  /** The version a tenant starts on when the template names none. */
+  newTenantVersion: string;
 }) {
-  const { registry } = options;
+  const { registry, newTenantVersion } = options;
   return createTemplateAction({
     id: REGISTER_TENANT_ACTION_ID,
     description:
@@ -86,7 +88,7 @@ export function createRegisterTenantAction(options: {
             plan,
             region: input.region,
             owner: input.owner,
-            version: input.version,
+            version: input.version ?? newTenantVersion,
             settings,
           });
           return registered.slug;
