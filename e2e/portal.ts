@@ -1,4 +1,4 @@
-import { APIRequestContext, expect, Page } from '@playwright/test';
+import { APIRequestContext, Browser, expect, Page } from '@playwright/test';
 
 /**
  * Signs in with the guest provider from the sign-in page and waits for the
@@ -12,6 +12,31 @@ export async function signInAsGuest(page: Page, path = '/') {
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
+}
+
+/**
+ * A second person in the same journey: a browser context whose requests
+ * carry `x-forwarded-user`, as oauth2-proxy in front of a portal would, so
+ * the portal signs it in as that catalog User (app-config.e2e.yaml).
+ */
+export async function signInThroughProxy(
+  browser: Browser,
+  baseURL: string,
+  userName: string,
+  path = '/',
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { 'x-forwarded-user': userName },
+  });
+  const page = await context.newPage();
+  await page.goto(path);
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+  return page;
 }
 
 /** Calls the portal's REST API as the `release-bot` CI pipeline (app-config.e2e.yaml). */

@@ -15,6 +15,11 @@ backend.add(import('@backstage/plugin-events-backend-module-github'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+// Signs in whoever oauth2-proxy in front of the portal vouches for; only
+// when auth.providers.oauth2Proxy is configured (see README).
+backend.add(
+  import('@backstage/plugin-auth-backend-module-oauth2-proxy-provider'),
+);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest } from '../../../e2e/portal';
+import { signInAsGuest, signInThroughProxy } from '../../../e2e/portal';
 
 test.setTimeout(360_000);
 
@@ -46,6 +46,10 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
   const slugLink = page.getByRole('link', { name: slug, exact: true });
   const row = page.getByRole('row').filter({ has: slugLink });
   await expect(row).toBeVisible({ timeout: 10_000 });
+  // Fleet upgrades are for portal admins; the guest is not one.
+  await expect(
+    page.getByRole('form', { name: 'Start a fleet upgrade' }),
+  ).toHaveCount(0);
   await expect(row.getByText('Journey Corp')).toBeVisible();
   await expect(row.getByText('Trial until 2027-01-31')).toBeVisible();
   await slugLink.click();
@@ -66,4 +70,32 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
       timeout: 5_000,
     });
   }).toPass({ timeout: 90_000 });
+});
+
+// Runs after the journey above, whose tenant is then ready.
+test('a portal admin rolls a new version to every ready tenant and sees each result', async ({
+  browser,
+  baseURL,
+}) => {
+  const ada = await signInThroughProxy(
+    browser,
+    baseURL!,
+    'ada.lovelace',
+    '/tenants',
+  );
+  const form = ada.getByRole('form', { name: 'Start a fleet upgrade' });
+  await form.getByLabel('Version').fill('1.1.0');
+  await form.getByRole('button', { name: 'Start upgrade' }).click();
+
+  const summary = ada.getByRole('group', { name: 'Fleet upgrade summary' });
+  await expect(summary.getByText('Upgrade to 1.1.0')).toBeVisible();
+  // The canary first; every tenant's service redeployed and healthy.
+  await expect(
+    summary.getByText(/(\d+) of \1 tenants done \(\1 succeeded, 0 failed\)/),
+  ).toBeVisible({ timeout: 120_000 });
+
+  await ada.reload();
+  const row = ada.getByRole('row').filter({ hasText: 'Journey Corp' });
+  await expect(row.getByText('1.1.0').first()).toBeVisible();
+  await ada.context().close();
 });

@@ -1,4 +1,8 @@
-import { SignInPage, SignInProviderConfig } from '@backstage/core-components';
+import {
+  ProxiedSignInPage,
+  SignInPage,
+  SignInProviderConfig,
+} from '@backstage/core-components';
 import {
   configApiRef,
   githubAuthApiRef,
@@ -13,17 +17,30 @@ const githubProvider: SignInProviderConfig = {
   apiRef: githubAuthApiRef,
 };
 
+/** The sign-in provider of a portal behind oauth2-proxy, which signs people in by itself. */
+const PROXY_PROVIDER = 'oauth2Proxy';
+
 /**
  * Guest sign-in on the embedded default; GitHub as well when
- * `app.signIn.providers` lists it.
+ * `app.signIn.providers` lists it. When it lists `oauth2Proxy`, a person
+ * the proxy in front of the portal vouches for is signed in without a
+ * click, and anyone else gets the other providers.
  */
 export const PortalSignInPage = (props: SignInPageProps) => {
   const config = useApi(configApiRef);
   const configured = config.getOptionalStringArray('app.signIn.providers') ?? [
     'guest',
   ];
-  const providers = configured.map(id =>
-    id === 'github' ? githubProvider : ('guest' as const),
+  const providers = configured
+    .filter(id => id !== PROXY_PROVIDER)
+    .map(id => (id === 'github' ? githubProvider : ('guest' as const)));
+  const chooser = <SignInPage {...props} providers={providers} />;
+  if (!configured.includes(PROXY_PROVIDER)) return chooser;
+  return (
+    <ProxiedSignInPage
+      {...props}
+      provider={PROXY_PROVIDER}
+      ErrorComponent={() => chooser}
+    />
   );
-  return <SignInPage {...props} providers={providers} />;
 };
