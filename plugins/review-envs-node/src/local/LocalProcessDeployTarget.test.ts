@@ -100,6 +100,32 @@ describe('LocalProcessDeployTarget', () => {
     expect(await target.logs('pr-1')).toContain('listening v1');
   });
 
+  it("fetches a pull request's head from origin when the clone lacks it", async () => {
+    const clone = join(root, 'clone');
+    execFileSync('git', ['clone', '-q', repository, clone]);
+    const head = commit('feature', { VERSION: 'from origin' });
+
+    const byId = await target.deploy({
+      environmentId: 'pr-9',
+      source: { repository: clone, ref: head },
+    });
+    expect(byId.version).toBe(head);
+    expect(await body(byId.url)).toBe('from origin');
+
+    const newer = commit('feature', { VERSION: 'newer on origin' });
+    const byBranch = await target.deploy({
+      environmentId: 'pr-9',
+      source: { repository: clone, ref: 'feature' },
+    });
+    expect(byBranch.version).toBe(newer);
+    await expect(
+      target.deploy({
+        environmentId: 'pr-9',
+        source: { repository: clone, ref: 'no-such-branch' },
+      }),
+    ).rejects.toThrow('nor on its origin');
+  });
+
   it('replaces the running version only once the new one is healthy', async () => {
     const first = await target.deploy({
       environmentId: 'pr-2',

@@ -19,14 +19,25 @@ export async function resolveCommit(
   if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$/.test(ref) || ref.includes('..')) {
     throw new InputError(`'${ref}' is not a valid git ref`);
   }
+  const lookUp = () =>
+    git(repository, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   try {
+    return await lookUp();
+  } catch {
+    // A pull request's head is often not in the clone yet: fetch it from
+    // `origin` when the clone has one (a branch by name, or a commit id).
+  }
+  try {
+    await git(repository, ['fetch', '--quiet', '--no-tags', 'origin', ref]);
     return await git(repository, [
       'rev-parse',
       '--verify',
       '--quiet',
-      `${ref}^{commit}`,
+      /^[0-9a-f]{40}$/.test(ref) ? `${ref}^{commit}` : 'FETCH_HEAD^{commit}',
     ]);
   } catch {
-    throw new InputError(`'${ref}' names no commit in ${repository}`);
+    throw new InputError(
+      `'${ref}' names no commit in ${repository}, nor on its origin`,
+    );
   }
 }
