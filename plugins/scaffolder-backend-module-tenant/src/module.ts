@@ -13,7 +13,8 @@ import { TenantRegistryClient } from './registry/TenantRegistryClient';
 import { TenantDeprovisioner } from './deprovision/TenantDeprovisioner';
 import { TenantRollback } from './rollback/TenantRollback';
 import { TenantUpgrade } from './upgrade/TenantUpgrade';
-import { createTenantUpgradeRouter } from './upgrade/tenantUpgradeRouter';
+import { createTenantRegistryHooksRouter } from './upgrade/tenantRegistryHooksRouter';
+import { TenantConfigRefresh } from './upgrade/TenantConfigRefresh';
 
 /** The `tenant:*` scaffolder actions, on the drivers `tenantScaffolder.provisioning` configures. */
 export const scaffolderModuleTenant = createBackendModule({
@@ -80,13 +81,17 @@ export const scaffolderModuleTenant = createBackendModule({
           createRegisterPublishedLocationAction({ catalog, auth }),
         );
         httpRouter.use(
-          createTenantUpgradeRouter({
+          createTenantRegistryHooksRouter({
             httpAuth,
             upgrade: new TenantUpgrade(
               registry,
               drivers.configFiles,
               drivers.services,
               logger,
+            ),
+            configRefresh: new TenantConfigRefresh(
+              registry,
+              drivers.configFiles,
             ),
           }),
         );

@@ -7,7 +7,7 @@ import { DatabaseTenantStore } from './database/DatabaseTenantStore';
 import { FleetUpgradeStore } from './database/FleetUpgradeStore';
 import { FleetUpgradeRunner } from './fleet/FleetUpgradeRunner';
 import { FleetUpgradeService } from './fleet/FleetUpgradeService';
-import { ScaffolderTenantUpgrader } from './fleet/TenantUpgrader';
+import { ScaffolderTenantHooks } from './scaffolder/ScaffolderTenantHooks';
 import { createFleetUpgradesRouter } from './service/fleetUpgradesRouter';
 import { createHealthRouter } from './service/healthRouter';
 import { createTenantsRouter } from './service/tenantsRouter';
@@ -35,7 +35,13 @@ export const tenantScaffolderPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(tenantScaffolderPermissions);
 
         const tenants = await DatabaseTenantStore.create({ database });
-        const registry = new TenantRegistry(tenants);
+        const scaffolder = new ScaffolderTenantHooks({
+          discovery: deps.discovery,
+          auth: deps.auth,
+        });
+        const registry = new TenantRegistry(tenants, {
+          applySettings: slug => scaffolder.refreshConfig(slug),
+        });
         httpRouter.use(
           await createTenantsRouter({ httpAuth, permissions, registry }),
         );
@@ -44,10 +50,7 @@ export const tenantScaffolderPlugin = createBackendPlugin({
         const runner = new FleetUpgradeRunner(
           fleetUpgradeStore,
           tenants,
-          new ScaffolderTenantUpgrader({
-            discovery: deps.discovery,
-            auth: deps.auth,
-          }),
+          scaffolder,
           deps.logger,
         );
         const fleetUpgrades = new FleetUpgradeService(

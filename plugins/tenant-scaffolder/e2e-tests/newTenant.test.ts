@@ -40,6 +40,12 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
   await expect(
     page.getByRole('link', { name: 'The tenant in the registry' }),
   ).toBeVisible();
+  const serviceUrl = await page
+    .getByRole('link', { name: 'Its service' })
+    .getAttribute('href');
+  expect(await (await page.request.get(serviceUrl!)).text()).toContain(
+    '#1f6feb',
+  );
 
   // The Tenants page lists it; its slug opens the tenant's own page.
   await page.goto('/tenants');
@@ -60,6 +66,16 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
   await expect(
     page.getByRole('button', { name: 'Save settings' }),
   ).toBeVisible();
+
+  // A settings change reaches the running tenant without a restart.
+  await page.locator('#settings-primary').fill('#ff5500');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(
+    page.getByText(/the running instance has them: no restart needed/),
+  ).toBeVisible();
+  expect(await (await page.request.get(serviceUrl!)).text()).toContain(
+    '#ff5500',
+  );
 
   // The tenants entity provider puts it in the catalog within a minute.
   await expect(async () => {

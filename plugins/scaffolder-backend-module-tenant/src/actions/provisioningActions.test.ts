@@ -53,6 +53,7 @@ class MemoryRegistry implements TenantRegistryApi {
         slug,
         status: tenant.status,
         name: String(registered?.name),
+        settings: (registered?.settings ?? {}) as Record<string, unknown>,
         version: String(registered?.version ?? ''),
       }
     );
@@ -233,7 +234,7 @@ describe('tenant:* actions on the local drivers', () => {
       'production: acme.clients.localhost',
     );
     expect(config.acme['config.yml']).toContain(
-      'url: http://localhost:7007/api/tenant-scaffolder/tenants/acme',
+      'source: http://localhost:7007/api/tenant-scaffolder/tenants/acme',
     );
     expect(config.acme['nginx.conf']).toBe(
       'server { server_name acme.clients.localhost; } # acme\n',

@@ -103,6 +103,7 @@ export function createTenantConfigAction(deps: TenantActionDeps) {
           database: database ?? {},
           storage: storage ?? '',
           settingsUrl: await deps.registry.tenantUrl(slug),
+          settings: tenant.settings,
         },
         record,
       );

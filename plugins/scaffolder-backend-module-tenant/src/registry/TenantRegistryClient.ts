@@ -7,6 +7,16 @@ import {
 
 export type LedgerEntry = TenantLedgerEntry;
 
+/** What provisioning reads of a registered tenant. */
+export type RegisteredTenant = {
+  slug: string;
+  status: TenantStatus;
+  name: string;
+  version: string;
+  /** Branding, mail (never a password), footer, analytics. */
+  settings: Record<string, unknown>;
+};
+
 export type NewLedgerEntry = Pick<
   LedgerEntry,
   'step' | 'resourceType' | 'resourceId' | 'details'
@@ -17,12 +27,7 @@ export interface TenantRegistryApi {
   /** Registers a new tenant, status `provisioning`. */
   register(tenant: Record<string, unknown>): Promise<{ slug: string }>;
   /** Undefined when no tenant has the slug. */
-  get(
-    slug: string,
-  ): Promise<
-    | { slug: string; status: TenantStatus; name: string; version: string }
-    | undefined
-  >;
+  get(slug: string): Promise<RegisteredTenant | undefined>;
   /** Slugs of the tenants in a status, e.g. `deleting`. */
   slugsWithStatus(status: TenantStatus): Promise<string[]>;
   /** The tenant's address in the registry's REST API, where its instance reads its settings. */
@@ -55,12 +60,10 @@ export class TenantRegistryClient implements TenantRegistryApi {
 
   async get(slug: string) {
     try {
-      return await this.request<{
-        slug: string;
-        status: TenantStatus;
-        name: string;
-        version: string;
-      }>('GET', `/tenants/${encodeURIComponent(slug)}`);
+      return await this.request<RegisteredTenant>(
+        'GET',
+        `/tenants/${encodeURIComponent(slug)}`,
+      );
     } catch (error) {
       if (error instanceof ResponseError && error.response.status === 404) {
         return undefined;

@@ -11,6 +11,7 @@ import {
   LedgerEntry,
   TenantRegistryApi,
 } from '../registry/TenantRegistryClient';
+import { TenantConfigRefresh } from './TenantConfigRefresh';
 import { TenantUpgrade } from './TenantUpgrade';
 
 jest.setTimeout(60_000);
@@ -30,7 +31,13 @@ function fakeRegistry(ledger: LedgerEntry[]): TenantRegistryApi {
   return {
     get: async slug =>
       slug === 'acme'
-        ? { slug, status: 'ready', name: 'Acme', version: '1.0.0' }
+        ? {
+            slug,
+            status: 'ready',
+            name: 'Acme',
+            version: '1.0.0',
+            settings: { analyticsId: 'G-NEW' },
+          }
         : undefined,
     liveResources: async () => ledger.filter(entry => !entry.removedAt),
   } as Partial<TenantRegistryApi> as TenantRegistryApi;
@@ -97,6 +104,7 @@ describe('TenantUpgrade', () => {
         database: {},
         storage: '',
         settingsUrl: 'http://portal/tenants/acme',
+        settings: { analyticsId: 'G-OLD' },
       },
       record,
     );
@@ -116,7 +124,11 @@ describe('TenantUpgrade', () => {
       services,
       mockServices.logger.mock(),
     );
-    return { upgrade, configFile, nginxFile, url, ledger };
+    const configRefresh = new TenantConfigRefresh(
+      fakeRegistry(ledger),
+      configFiles,
+    );
+    return { upgrade, configRefresh, configFile, nginxFile, url, ledger };
   }
 
   it('rewrites the config files and serves the new version', async () => {
@@ -156,6 +168,33 @@ describe('TenantUpgrade', () => {
     await upgrade.upgrade('acme', '1.2.0');
 
     expect(readFileSync(configFile, 'utf8')).toBe(before);
+  });
+
+  it("writes the registry's current settings into config.yml, where the running instance reads them", async () => {
+    const { configRefresh, configFile, ledger } = await provisioned();
+    expect(readFileSync(configFile, 'utf8')).toContain('analyticsId: G-OLD');
+
+    expect(await configRefresh.refresh('acme')).toEqual({
+      slug: 'acme',
+      written: true,
+    });
+    const config = readFileSync(configFile, 'utf8');
+    expect(config).toContain('analyticsId: G-NEW');
+    expect(config).toContain('source: http://portal/tenants/acme');
+    expect(config).toContain('version: 1.0.0');
+
+    // A config.yml the ledger does not list is not the portal's to change.
+    ledger.find(entry => entry.resourceId === configFile)!.removedAt =
+      new Date().toISOString();
+    writeFileSync(configFile, 'settings: {}\n');
+    expect(await configRefresh.refresh('acme')).toEqual({
+      slug: 'acme',
+      written: false,
+    });
+    expect(readFileSync(configFile, 'utf8')).toBe('settings: {}\n');
+    await expect(configRefresh.refresh('nobody')).rejects.toThrow(
+      "No tenant 'nobody'",
+    );
   });
 
   it('says so for an unknown tenant', async () => {

@@ -34,6 +34,14 @@ export type RegisteredTenant = Tenant & { revision: number };
 
 export type TenantDetails = RegisteredTenant & { ledger: LedgerSummary };
 
+/** After a settings change: whether the running instance's config has them. */
+export type SettingsUpdate = RegisteredTenant & {
+  /** True when written to the config the instance reads on every request. */
+  appliedToInstance: boolean;
+  /** Why not, when they could not be written; they are stored all the same. */
+  applyProblem?: string;
+};
+
 export type SlugAvailability = {
   slug: string;
   available: boolean;
@@ -46,7 +54,13 @@ export type SlugAvailability = {
  * secrets out of everything it returns, and records who changed what.
  */
 export class TenantRegistry {
-  constructor(private readonly store: TenantStore) {}
+  constructor(
+    private readonly store: TenantStore,
+    private readonly options: {
+      /** Writes a tenant's stored settings where its instance reads them; false when it has no such config. */
+      applySettings?: (slug: string) => Promise<boolean>;
+    } = {},
+  ) {}
 
   async register(input: unknown, actor: string): Promise<RegisteredTenant> {
     const problems = [
@@ -116,7 +130,7 @@ export class TenantRegistry {
     slug: string,
     body: unknown,
     actor: string,
-  ): Promise<RegisteredTenant> {
+  ): Promise<SettingsUpdate> {
     const { settings: input, expectedRevision } = (body ?? {}) as {
       settings?: unknown;
       expectedRevision?: unknown;
@@ -143,7 +157,21 @@ export class TenantRegistry {
       expectedRevision: expectedRevision as number | undefined,
       secrets: secretChanges(current, settings, smtpPassword),
     });
-    return toRegistered(stored);
+    return { ...toRegistered(stored), ...(await this.apply(slug)) };
+  }
+
+  private async apply(
+    slug: string,
+  ): Promise<Pick<SettingsUpdate, 'appliedToInstance' | 'applyProblem'>> {
+    if (!this.options.applySettings) return { appliedToInstance: false };
+    try {
+      return { appliedToInstance: await this.options.applySettings(slug) };
+    } catch (error) {
+      return {
+        appliedToInstance: false,
+        applyProblem: error instanceof Error ? error.message : String(error),
+      };
+    }
   }
 
   async upgradePlan(slug: string, actor: string): Promise<RegisteredTenant> {

@@ -1,65 +1,22 @@
 import {
-  createBackendPlugin,
-  coreServices,
-} from '@backstage/backend-plugin-api';
-import {
   TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import express from 'express';
 import request from 'supertest';
 import { tenantScaffolderPlugin } from '../plugin';
+import {
+  fakeScaffolder,
+  ScaffolderCall,
+} from '../__testUtils__/fakeScaffolder';
 
 jest.setTimeout(60_000);
 
 const BASE = '/api/tenant-scaffolder';
 const ADA = 'user:default/ada';
 const FLEET = 'tenant-scaffolder.admin.fleet.upgrade';
-
-/**
- * Stands in for the scaffolder's tenant module on the same backend, so the
- * real upgrader calls it over HTTP with a service token. It fails `broken`.
- */
-function fakeScaffolder(calls: Array<{ slug: string; principal: string }>) {
-  return createBackendPlugin({
-    pluginId: 'scaffolder',
-    register(env) {
-      env.registerInit({
-        deps: {
-          httpRouter: coreServices.httpRouter,
-          httpAuth: coreServices.httpAuth,
-        },
-        async init({ httpRouter, httpAuth }) {
-          const router = express.Router();
-          router.use(express.json());
-          router.post('/tenant-upgrades/:slug', async (req, res) => {
-            const credentials = await httpAuth.credentials(req, {
-              allow: ['service'],
-            });
-            calls.push({
-              slug: req.params.slug,
-              principal: credentials.principal.subject,
-            });
-            if (req.params.slug === 'broken') {
-              res.status(500).json({
-                error: {
-                  name: 'Error',
-                  message: `health check of broken on ${req.body.version} answered 503`,
-                },
-              });
-              return;
-            }
-            res.json({ slug: req.params.slug, version: req.body.version });
-          });
-          httpRouter.use(router);
-        },
-      });
-    },
-  });
-}
 
 describe('fleet upgrades over HTTP', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -68,7 +25,7 @@ describe('fleet upgrades over HTTP', () => {
     'on %s: needs the permission, then rolls the version and reports each tenant',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const calls: Array<{ slug: string; principal: string }> = [];
+      const calls: ScaffolderCall[] = [];
       let deny: string | undefined = FLEET;
       const { server } = await startTestBackend({
         features: [
@@ -164,9 +121,11 @@ describe('fleet upgrades over HTTP', () => {
         upgrade.tenants.find((t: { slug: string }) => t.slug === 'broken'),
       ).toMatchObject({
         status: 'failed',
-        error: 'health check of broken on 1.1.0 answered 503',
+        error: 'tenant-upgrades of broken failed: health check answered 503',
       });
-      expect(calls.map(call => call.principal)).toEqual([
+      expect(
+        calls.filter(c => c.path === 'tenant-upgrades').map(c => c.principal),
+      ).toEqual([
         'plugin:tenant-scaffolder',
         'plugin:tenant-scaffolder',
         'plugin:tenant-scaffolder',

@@ -14,6 +14,13 @@ import {
 /** A tenant as the API answers, with the revision to send back on changes. */
 export type RegisteredTenant = Tenant & { revision: number };
 
+/** `PATCH /tenants/:slug/settings`: the tenant, and whether its running instance has the change yet. */
+export type SettingsUpdateResult = RegisteredTenant & {
+  appliedToInstance: boolean;
+  /** Why the instance's config was not written; the settings are stored all the same. */
+  applyProblem?: string;
+};
+
 /** `GET /tenants/:slug`: the tenant and how many resources its ledger holds. */
 export type TenantDetails = RegisteredTenant & {
   ledger: { live: number; removed: number };
@@ -79,7 +86,7 @@ export interface TenantScaffolderApi {
   updateSettings(
     slug: string,
     update: TenantSettingsUpdate,
-  ): Promise<RegisteredTenant>;
+  ): Promise<SettingsUpdateResult>;
   upgradeToPaid(slug: string): Promise<RegisteredTenant>;
   deleteTenant(slug: string): Promise<RegisteredTenant>;
   getSlugAvailability(slug: string): Promise<SlugAvailability>;

@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-tenant-scaffolder-common';
 import {
   RegisteredTenant,
+  SettingsUpdateResult,
   SlugAvailability,
   TenantDetails,
   TenantHistoryEntry,
@@ -67,7 +68,7 @@ export class TenantScaffolderClient implements TenantScaffolderApi {
   }
 
   updateSettings(slug: string, update: TenantSettingsUpdate) {
-    return this.request<RegisteredTenant>(
+    return this.request<SettingsUpdateResult>(
       'PATCH',
       `/tenants/${enc(slug)}/settings`,
       { body: update },

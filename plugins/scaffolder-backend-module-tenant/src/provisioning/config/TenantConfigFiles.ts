@@ -26,8 +26,10 @@ export type TenantConfigValues = {
   hostnames: { production: string; staging: string };
   database: Record<string, string | number>;
   storage: string;
-  /** Where the instance reads its settings at run time, so changes need no restart. */
+  /** The tenant's registry entry, where its settings are kept. */
   settingsUrl: string;
+  /** Branding, mail (never a password), footer, analytics: kept current in config.yml. */
+  settings: Record<string, unknown>;
 };
 
 /**
@@ -74,7 +76,7 @@ export class TenantConfigFiles {
         hosts: values.hostnames,
         database: values.database,
         storage: { location: values.storage },
-        settings: { url: values.settingsUrl, reload: 'on change, no restart' },
+        settings: settingsSection(values.settingsUrl, values.settings),
       }),
       record,
     );
@@ -90,6 +92,27 @@ export class TenantConfigFiles {
       record,
     );
     return { configFile, nginxFile };
+  }
+
+  /**
+   * Puts the tenant's current settings into its config.yml, which the
+   * instance reads on every request: a change applies without a restart.
+   * Only a config.yml the ledger says the portal made is touched
+   * (`madeByPortal`: the tenant's live ledger ids); false when there is none.
+   */
+  setSettings(
+    slug: string,
+    settings: Record<string, unknown>,
+    madeByPortal: string[],
+  ): boolean {
+    const configFile = this.configFile(slug);
+    if (!madeByPortal.includes(configFile) || !existsSync(configFile)) {
+      return false;
+    }
+    const config = parse(readFileSync(configFile, 'utf8'));
+    config.settings = settingsSection(config.settings?.source, settings);
+    replaceWhole(configFile, stringify(config));
+    return true;
   }
 
   /**
@@ -183,6 +206,13 @@ export class TenantConfigFiles {
     assertValidSlug(slug);
     return join(this.directory, slug);
   }
+}
+
+function settingsSection(
+  source: string | undefined,
+  settings: Record<string, unknown>,
+) {
+  return { source, ...settings };
 }
 
 function replaceWhole(path: string, content: string) {

@@ -96,13 +96,18 @@ describe('TenantPage', () => {
       ...tenant(),
       settings: update.settings as any,
       revision: 4,
+      appliedToInstance: true,
     }));
     await renderTenantPage(api);
 
     fireEvent.change(primaryColourInput(), { target: { value: '#ff5500' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
 
-    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Settings saved, and the running instance has them/,
+      ),
+    ).toBeInTheDocument();
     expect(api.updateSettings).toHaveBeenCalledWith('acme', {
       settings: {
         branding: {
@@ -158,7 +163,28 @@ describe('TenantPage', () => {
     expect(
       screen.getByText('SMTP password: must be at most 500 characters'),
     ).toBeInTheDocument();
-    expect(screen.queryByText('Settings saved.')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Settings saved/)).not.toBeInTheDocument();
+  });
+
+  it('says when the settings are stored but the running instance does not have them', async () => {
+    const api = apiWithAcme();
+    api.updateSettings.mockImplementation(async (_slug, update) => ({
+      ...tenant(),
+      settings: update.settings as any,
+      revision: 4,
+      appliedToInstance: false,
+      applyProblem: 'scaffolder unreachable',
+    }));
+    await renderTenantPage(api);
+
+    fireEvent.change(primaryColourInput(), { target: { value: '#ff5500' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(
+      await screen.findByText(
+        /does not have them yet: scaffolder unreachable\. Save again to retry/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says when someone saved in between, and reloads', async () => {
@@ -201,7 +227,10 @@ describe('TenantPage', () => {
         },
       }),
     );
-    api.updateSettings.mockResolvedValue(tenant({ revision: 4 }));
+    api.updateSettings.mockResolvedValue({
+      ...tenant({ revision: 4 }),
+      appliedToInstance: true,
+    });
     await renderTenantPage(api);
 
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));

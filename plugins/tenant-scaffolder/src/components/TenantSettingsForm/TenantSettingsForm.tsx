@@ -23,6 +23,7 @@ import {
 } from '../../api/errors';
 import {
   RegisteredTenant,
+  SettingsUpdateResult,
   tenantScaffolderApiRef,
 } from '../../api/TenantScaffolderApi';
 import { PalettePreview } from './PalettePreview';
@@ -105,7 +106,7 @@ export const TenantSettingsForm = ({
   );
   const [loadedRevision, setLoadedRevision] = useState(tenant.revision);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<SettingsUpdateResult>();
   const [error, setError] = useState<unknown>();
 
   // A newer tenant (saved here, or loaded again after a conflict) resets the form.
@@ -129,7 +130,7 @@ export const TenantSettingsForm = ({
     key: K,
     value: SettingsFormValues[K],
   ) => {
-    setSaved(false);
+    setSaved(undefined);
     setValues(previous => ({ ...previous, [key]: value }));
   };
 
@@ -153,14 +154,14 @@ export const TenantSettingsForm = ({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    setSaved(false);
+    setSaved(undefined);
     setError(undefined);
     try {
       const updated = await api.updateSettings(tenant.slug, {
         settings: settingsInputOf(values),
         expectedRevision: loadedRevision,
       });
-      setSaved(true);
+      setSaved(updated);
       onSaved(updated);
     } catch (e) {
       setError(e);
@@ -220,7 +221,18 @@ export const TenantSettingsForm = ({
         )}
         {saved && (
           <Box mb={2}>
-            <Alert severity="success">Settings saved.</Alert>
+            {saved.appliedToInstance ? (
+              <Alert severity="success">
+                Settings saved, and the running instance has them: no restart
+                needed.
+              </Alert>
+            ) : (
+              <Alert severity="warning">
+                Settings saved, but the running instance does not have them yet
+                {saved.applyProblem ? `: ${saved.applyProblem}` : ''}. Save
+                again to retry.
+              </Alert>
+            )}
           </Box>
         )}
 

@@ -3,20 +3,25 @@ import { InputError } from '@backstage/errors';
 import { TENANT_VERSION_PATTERN } from '@internal/plugin-tenant-scaffolder-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { TenantConfigRefresh } from './TenantConfigRefresh';
 import { TenantUpgrade } from './TenantUpgrade';
 
 /**
- * `POST /tenant-upgrades/:slug` `{ version }` under the scaffolder's API:
- * how the tenant registry's fleet upgrade reaches the provisioning drivers.
- * Backend services only; people upgrade through the registry.
+ * How the tenant registry reaches the provisioning drivers, under the
+ * scaffolder's API, for backend services only (people go through the
+ * registry):
+ * - `POST /tenant-upgrades/:slug` `{ version }`: the fleet upgrade's step;
+ * - `POST /tenant-config/:slug/refresh`: after a settings change.
  */
-export function createTenantUpgradeRouter(options: {
+export function createTenantRegistryHooksRouter(options: {
   httpAuth: HttpAuthService;
   upgrade: TenantUpgrade;
+  configRefresh: TenantConfigRefresh;
 }): express.Router {
-  const { httpAuth, upgrade } = options;
+  const { httpAuth, upgrade, configRefresh } = options;
   const router = Router();
-  router.use('/tenant-upgrades', express.json());
+  router.use(['/tenant-upgrades', '/tenant-config'], express.json());
+
   router.post('/tenant-upgrades/:slug', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     const version = req.body?.version;
@@ -25,5 +30,11 @@ export function createTenantUpgradeRouter(options: {
     }
     res.json(await upgrade.upgrade(req.params.slug, version));
   });
+
+  router.post('/tenant-config/:slug/refresh', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    res.json(await configRefresh.refresh(req.params.slug));
+  });
+
   return router;
 }
