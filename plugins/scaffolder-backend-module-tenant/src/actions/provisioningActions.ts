@@ -86,10 +86,7 @@ export function createTenantConfigAction(deps: TenantActionDeps) {
         zod.string().optional().describe("The storage step's location"),
     },
     run: async (slug, record, input) => {
-      const tenant = await deps.registry.get(slug);
-      if (!tenant) {
-        throw new Error(`tenant ${slug} is not registered`);
-      }
+      const tenant = await registeredTenant(deps, slug);
       const { database, storage } = input as {
         database?: Record<string, string | number>;
         storage?: string;
@@ -121,10 +118,7 @@ export function createTenantCiAction(deps: TenantActionDeps) {
       "Creates the tenant's CI job tenant-<slug> (a GitHub Actions workflow, a Jenkins job, or a local workflow file) that deploys it to the environment tenant-<slug>.",
     describe: slug => ci.describe(slug),
     run: async (slug, record) => {
-      const tenant = await deps.registry.get(slug);
-      if (!tenant) {
-        throw new Error(`tenant ${slug} is not registered`);
-      }
+      const tenant = await registeredTenant(deps, slug);
       return {
         ...(await ci.create(
           slug,
@@ -146,10 +140,7 @@ export function createTenantDeployAction(deps: TenantActionDeps) {
       "Deploys the tenant's service with its rendered config, and waits until its health check answers 200.",
     describe: slug => services.describe(slug),
     run: async (slug, record, _input, log) => {
-      const tenant = await deps.registry.get(slug);
-      if (!tenant) {
-        throw new Error(`tenant ${slug} is not registered`);
-      }
+      const tenant = await registeredTenant(deps, slug);
       return services.deploy(
         slug,
         { configFile: configFiles.configFile(slug), version: tenant.version },
@@ -194,4 +185,13 @@ export function createTenantActions(deps: TenantActionDeps) {
     createTenantDeployAction(deps),
     createTenantReadyAction(deps),
   ];
+}
+
+/** The tenant a step works for; a step for an unregistered slug is a broken template. */
+async function registeredTenant(deps: TenantActionDeps, slug: string) {
+  const tenant = await deps.registry.get(slug);
+  if (!tenant) {
+    throw new Error(`tenant ${slug} is not registered`);
+  }
+  return tenant;
 }

@@ -41,11 +41,14 @@ export function fakeScaffolder(calls: ScaffolderCall[]) {
               principal: credentials.principal.subject,
             });
             if (req.params.slug !== 'broken') return true;
+            // The body Backstage's error handler writes.
             res.status(500).json({
               error: {
                 name: 'Error',
                 message: `${path} of broken failed: health check answered 503`,
               },
+              request: { method: req.method, url: req.originalUrl },
+              response: { statusCode: 500 },
             });
             return false;
           };

@@ -1,4 +1,5 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import { TenantUpgrader } from '../fleet/TenantUpgrader';
 
 /** How long one call may take: an upgrade redeploys and waits for the health check. */
@@ -51,20 +52,10 @@ export class ScaffolderTenantHooks implements TenantUpgrader {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!response.ok) {
-      throw new Error(await failureMessage(response));
+      // The module's own message ("health check answered 503"), not the status line.
+      const error = await ResponseError.fromResponse(response);
+      throw new Error(error.body.error.message);
     }
     return response.json();
   }
-}
-
-/** The error's own message from a Backstage error body, else the status and text. */
-async function failureMessage(response: Response): Promise<string> {
-  const text = await response.text();
-  try {
-    const message = JSON.parse(text)?.error?.message;
-    if (typeof message === 'string') return message;
-  } catch {
-    // not JSON
-  }
-  return `${response.status} ${response.statusText}: ${text.slice(0, 500)}`;
 }

@@ -105,13 +105,13 @@ export class TenantConfigFiles {
     settings: Record<string, unknown>,
     madeByPortal: string[],
   ): boolean {
-    const configFile = this.configFile(slug);
-    if (!madeByPortal.includes(configFile) || !existsSync(configFile)) {
-      return false;
-    }
-    const config = parse(readFileSync(configFile, 'utf8'));
-    config.settings = settingsSection(config.settings?.source, settings);
-    replaceWhole(configFile, stringify(config));
+    const owned = this.ownedConfig(slug, madeByPortal);
+    if (!owned) return false;
+    owned.config.settings = settingsSection(
+      owned.config.settings?.source,
+      settings,
+    );
+    replaceWhole(owned.path, stringify(owned.config));
     return true;
   }
 
@@ -127,21 +127,19 @@ export class TenantConfigFiles {
     version: string,
     madeByPortal: string[],
   ): { restore: () => void } {
-    const configFile = this.configFile(slug);
+    const owned = this.ownedConfig(slug, madeByPortal);
+    if (!owned) return { restore: () => {} };
+    const { config } = owned;
     const nginxFile = join(this.folder(slug), 'nginx.conf');
-    const owned = (path: string) =>
-      madeByPortal.includes(path) && existsSync(path);
     const previous = new Map<string, string>();
     const replace = (path: string, content: string) => {
       previous.set(path, readFileSync(path, 'utf8'));
       replaceWhole(path, content);
     };
-    if (!owned(configFile)) return { restore: () => {} };
 
-    const config = parse(readFileSync(configFile, 'utf8'));
     config.tenant = { ...config.tenant, version };
-    replace(configFile, stringify(config));
-    if (owned(nginxFile)) {
+    replace(owned.path, stringify(config));
+    if (isOwned(nginxFile, madeByPortal)) {
       replace(
         nginxFile,
         renderNginx(this.nginxTemplate, {
@@ -157,6 +155,13 @@ export class TenantConfigFiles {
         for (const [path, content] of previous) replaceWhole(path, content);
       },
     };
+  }
+
+  /** The tenant's config.yml as data, when the ledger says the portal made it. */
+  private ownedConfig(slug: string, madeByPortal: string[]) {
+    const path = this.configFile(slug);
+    if (!isOwned(path, madeByPortal)) return undefined;
+    return { path, config: parse(readFileSync(path, 'utf8')) };
   }
 
   async remove(resource: LedgerResource): Promise<void> {
@@ -206,6 +211,11 @@ export class TenantConfigFiles {
     assertValidSlug(slug);
     return join(this.directory, slug);
   }
+}
+
+/** A file the portal may change: in the tenant's live ledger, and there. */
+function isOwned(path: string, madeByPortal: string[]) {
+  return madeByPortal.includes(path) && existsSync(path);
 }
 
 function settingsSection(

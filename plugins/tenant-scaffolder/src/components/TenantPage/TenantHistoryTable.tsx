@@ -1,6 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { TenantHistoryEntry } from '../../api/TenantScaffolderApi';
 import { formatDateTime } from '../../format/formatDate';
+import { compactTableOptions } from './compactTableOptions';
 
 const columns: TableColumn<TenantHistoryEntry>[] = [
   { title: 'When', field: 'at', render: row => formatDateTime(row.at) },
@@ -20,13 +21,7 @@ export const TenantHistoryTable = ({
   <Table<TenantHistoryEntry>
     title="History"
     isLoading={loading}
-    options={{
-      paging: entries.length > 10,
-      pageSize: 10,
-      padding: 'dense',
-      search: false,
-      sorting: false,
-    }}
+    options={{ ...compactTableOptions(entries.length), sorting: false }}
     columns={columns}
     data={entries}
   />

@@ -1,6 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { TenantLedgerEntry } from '@internal/plugin-tenant-scaffolder-common';
 import { formatDateTime } from '../../format/formatDate';
+import { compactTableOptions } from './compactTableOptions';
 
 const columns: TableColumn<TenantLedgerEntry>[] = [
   { title: 'Step', field: 'step' },
@@ -38,12 +39,7 @@ export const TenantLedgerTable = ({
   <Table<TenantLedgerEntry>
     title="Provisioned resources"
     isLoading={loading}
-    options={{
-      paging: entries.length > 10,
-      pageSize: 10,
-      padding: 'dense',
-      search: false,
-    }}
+    options={compactTableOptions(entries.length)}
     columns={columns}
     data={entries}
   />

@@ -2,6 +2,7 @@ import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { colourPickerValue } from '../../format/colourPickerValue';
 import { PalettePreview } from '../TenantSettingsForm/PalettePreview';
 
 export type Palette = {
@@ -16,11 +17,8 @@ const COLOURS: Array<{ key: keyof Palette; label: string }> = [
   { key: 'background', label: 'Background colour' },
 ];
 
-const HEX = /^#[0-9a-fA-F]{6}$/;
-
-/** A colour as `<input type="color">` takes it: a full hex, else black. */
-const pickerValue = (colour: string | undefined) =>
-  colour && HEX.test(colour) ? colour : '#000000';
+/** The colours the wizard takes: `#rrggbb`, as its template's pattern says. */
+export const FULL_HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 /**
  * The tenant's palette: three colours, each typed as hex or picked, with a
@@ -50,13 +48,13 @@ export const TenantPalettePicker = (
       <Box display="flex" flexWrap="wrap" gridGap={16} alignItems="flex-start">
         {COLOURS.map(({ key, label }) => {
           const value = palette[key] ?? '';
-          const invalid = value !== '' && !HEX.test(value);
+          const invalid = value !== '' && !FULL_HEX_COLOUR.test(value);
           return (
             <Box key={key} display="flex" alignItems="center" gridGap={8}>
               <input
                 type="color"
                 aria-label={`Pick the ${label.toLocaleLowerCase('en-US')}`}
-                value={pickerValue(value)}
+                value={colourPickerValue(value)}
                 onChange={event => set(key, event.target.value)}
                 style={{ width: 40, height: 40, border: 0, padding: 0 }}
               />
@@ -82,9 +80,9 @@ export const TenantPalettePicker = (
       <Box mt={1}>
         <PalettePreview
           name={customer || 'Your customer'}
-          primary={pickerValue(palette.primary)}
-          secondary={pickerValue(palette.secondary)}
-          background={pickerValue(palette.background)}
+          primary={colourPickerValue(palette.primary)}
+          secondary={colourPickerValue(palette.secondary)}
+          background={colourPickerValue(palette.background)}
         />
       </Box>
     </Box>

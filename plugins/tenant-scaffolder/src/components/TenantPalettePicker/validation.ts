@@ -1,7 +1,5 @@
 import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
-import { Palette } from './TenantPalettePicker';
-
-const HEX = /^#[0-9a-fA-F]{6}$/;
+import { FULL_HEX_COLOUR, Palette } from './TenantPalettePicker';
 
 /** Every colour set, each a six-digit hex colour. */
 export const tenantPaletteValidation: CustomFieldValidator<Partial<Palette>> = (
@@ -10,7 +8,7 @@ export const tenantPaletteValidation: CustomFieldValidator<Partial<Palette>> = (
 ) => {
   for (const key of ['primary', 'secondary', 'background'] as const) {
     const colour = palette?.[key];
-    if (!colour || !HEX.test(colour)) {
+    if (!colour || !FULL_HEX_COLOUR.test(colour)) {
       field.addError(`The ${key} colour must be a colour such as #1f6feb`);
     }
   }

@@ -26,6 +26,7 @@ import {
   SettingsUpdateResult,
   tenantScaffolderApiRef,
 } from '../../api/TenantScaffolderApi';
+import { colourPickerValue } from '../../format/colourPickerValue';
 import { PalettePreview } from './PalettePreview';
 import {
   formValuesOf,
@@ -70,17 +71,6 @@ function labelOf(field: string): string {
     }`;
   }
   return FIELD_LABELS[field] ?? field;
-}
-
-/** `#abc` as `#aabbcc`, for the colour picker; anything else as black. */
-function pickerValue(colour: string): string {
-  const value = colour.trim();
-  if (/^#[0-9a-f]{6}$/i.test(value)) return value.toLowerCase();
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
-  if (short) {
-    return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
-  }
-  return '#000000';
 }
 
 /**
@@ -258,7 +248,7 @@ export const TenantSettingsForm = ({
                             aria-label={`Pick ${label.toLocaleLowerCase(
                               'en-US',
                             )}`}
-                            value={pickerValue(values[key])}
+                            value={colourPickerValue(values[key])}
                             disabled={!canEdit || saving}
                             onChange={event => set(key, event.target.value)}
                             style={{
