@@ -1,3 +1,4 @@
+import { NotAllowedError } from '@backstage/errors';
 import {
   BackstageCredentials,
   HttpAuthService,
@@ -22,5 +23,52 @@ export function callerResolver(httpAuth: HttpAuthService) {
       allow: ['user', 'service'],
     });
     return { credentials, id: principalId(credentials) };
+  };
+}
+
+/**
+ * Resolves a request's caller and requires it to be one of the named
+ * backend services (e.g. `plugin:scaffolder`), whatever the permission
+ * policy says: a user, or any other service such as a CI pipeline's static
+ * token, gets 403 with `refusal` and why. No credentials: 401.
+ */
+export function serviceCallerResolver(
+  httpAuth: HttpAuthService,
+  subjects: string[],
+  refusal: string,
+) {
+  const caller = callerResolver(httpAuth);
+  return async (req: Request) => {
+    const resolved = await caller(req);
+    const { principal } = resolved.credentials as BackstageCredentials<
+      { type: 'user' } | { type: 'service'; subject: string }
+    >;
+    if (principal.type !== 'service' || !subjects.includes(principal.subject)) {
+      throw new NotAllowedError(
+        `${refusal}: only ${subjects.join(' or ')} may call this, not ${
+          principal.type === 'user' ? 'a user' : `the service ${resolved.id}`
+        }`,
+      );
+    }
+    return resolved;
+  };
+}
+
+/**
+ * Resolves a request's caller and requires a signed-in user: for actions a
+ * person takes, which no service token (a CI pipeline's included) may take
+ * in their place. A service gets 403 with `refusal` and why; no
+ * credentials: 401.
+ */
+export function userCallerResolver(httpAuth: HttpAuthService, refusal: string) {
+  const caller = callerResolver(httpAuth);
+  return async (req: Request) => {
+    const resolved = await caller(req);
+    if (resolved.credentials.principal.type !== 'user') {
+      throw new NotAllowedError(
+        `${refusal}: only a signed-in user may call this, not the service ${resolved.id}`,
+      );
+    }
+    return resolved;
   };
 }

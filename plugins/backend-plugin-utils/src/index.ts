@@ -1,3 +1,8 @@
-export { callerResolver, principalId } from './callers';
+export {
+  callerResolver,
+  principalId,
+  serviceCallerResolver,
+  userCallerResolver,
+} from './callers';
 export { databaseNowSql } from './databaseClock';
 export { migratedClient } from './migratedClient';

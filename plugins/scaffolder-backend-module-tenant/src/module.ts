@@ -31,6 +31,7 @@ export const scaffolderModuleTenant = createBackendModule({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
       },
       async init({
@@ -42,6 +43,7 @@ export const scaffolderModuleTenant = createBackendModule({
         scheduler,
         httpRouter,
         httpAuth,
+        permissions,
         catalog,
       }) {
         const dataDir =
@@ -67,6 +69,7 @@ export const scaffolderModuleTenant = createBackendModule({
         scaffolder.addActions(
           ...createTenantActions({
             registry,
+            permissions,
             rollback,
             drivers,
             newTenantVersion:

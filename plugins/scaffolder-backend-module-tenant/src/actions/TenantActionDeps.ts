@@ -1,3 +1,4 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { TenantCi } from '../provisioning/ci/TenantCi';
 import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';
 import { TenantServiceDeployer } from '../provisioning/deploy/TenantServiceDeployer';
@@ -23,6 +24,8 @@ export type TenantDrivers = {
 
 export type TenantActionDeps = {
   registry: TenantRegistryApi;
+  /** Asked whether the person who runs a template may create tenants. */
+  permissions: PermissionsService;
   /** The version a new tenant starts on when the template names none. */
   newTenantVersion: string;
   rollback: TenantRollback;

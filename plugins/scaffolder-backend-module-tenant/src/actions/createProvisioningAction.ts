@@ -61,24 +61,23 @@ export function createProvisioningAction<TOutput extends JsonObject>(
       }
       const result = await ctx.checkpoint({
         key: `tenant-${step.name}-${slug}`,
-        fn: async () => {
-          await rollback.undoStep(slug, step.name, message =>
-            ctx.logger.info(`${message} (left by an interrupted attempt)`),
-          );
-          return runProvisioningStep({
+        fn: async () =>
+          runProvisioningStep({
             registry,
             rollback,
             logger: ctx.logger,
             slug,
             step: step.name,
             run: async record => {
+              await rollback.undoStep(slug, step.name, message =>
+                ctx.logger.info(`${message} (left by an interrupted attempt)`),
+              );
               for (const line of step.describe(slug)) ctx.logger.info(line);
               return step.run(slug, record, ctx.input, line =>
                 ctx.logger.info(line),
               );
             },
-          });
-        },
+          }),
       });
       ctx.output('result', result);
     },

@@ -58,6 +58,10 @@ class MemoryRegistry implements TenantRegistryApi {
       }
     );
   }
+  refusals: Array<{ slug: string; id: number; reason: string }> = [];
+  async markRefused(slug: string, id: number, reason: string) {
+    this.refusals.push({ slug, id, reason });
+  }
   async slugsWithStatus(status: TenantStatus) {
     return [...this.tenants]
       .filter(([, tenant]) => tenant.status === status)
@@ -188,6 +192,7 @@ describe('tenant:* actions on the local drivers', () => {
     const byId = new Map(
       createTenantActions({
         registry,
+        permissions: mockServices.permissions(),
         rollback,
         drivers,
         newTenantVersion: '1.0.0',

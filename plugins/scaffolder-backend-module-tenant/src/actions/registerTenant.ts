@@ -1,4 +1,7 @@
-import { InputError } from '@backstage/errors';
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { tenantCreatePermission } from '@internal/plugin-tenant-scaffolder-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { TenantRegistryApi } from '../registry/TenantRegistryClient';
 
@@ -14,10 +17,12 @@ export const SMTP_PASSWORD_SECRET = 'smtpPassword';
  */
 export function createRegisterTenantAction(options: {
   registry: TenantRegistryApi;
+  /** Asked whether the person who runs the template may create tenants. */
+  permissions: PermissionsService;
   /** The version a tenant starts on when the template names none. */
   newTenantVersion: string;
 }) {
-  const { registry, newTenantVersion } = options;
+  const { registry, permissions, newTenantVersion } = options;
   return createTemplateAction({
     id: REGISTER_TENANT_ACTION_ID,
     description:
@@ -71,6 +76,18 @@ export function createRegisterTenantAction(options: {
         settings.mail = { ...mail, password };
       }
 
+      // The registry takes registrations from this module alone, so the
+      // person behind the task is asked here.
+      const [decision] = await permissions.authorize(
+        [{ permission: tenantCreatePermission }],
+        { credentials: await ctx.getInitiatorCredentials() },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          'You may not create tenants: the permission tenant-scaffolder.tenant.create is not granted to you',
+        );
+      }
+
       if (ctx.isDryRun) {
         ctx.logger.info(
           `Would register tenant ${input.slug} (${input.name}) on the ${input.plan.kind} plan in ${input.region}, owned by ${input.owner}`,
@@ -90,6 +107,7 @@ export function createRegisterTenantAction(options: {
             owner: input.owner,
             version: input.version ?? newTenantVersion,
             settings,
+            ...(ctx.user?.ref ? { requestedBy: ctx.user.ref } : {}),
           });
           return registered.slug;
         },

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { TenantRegistryApi } from '../registry/TenantRegistryClient';
-import { TenantRollback } from '../rollback/TenantRollback';
+import { TenantRollback, describeLeftovers } from '../rollback/TenantRollback';
 
 /**
  * Deletes tenants the registry marked `deleting` through the same undo steps
@@ -25,17 +25,13 @@ export class TenantDeprovisioner {
   async deprovision(slug: string): Promise<void> {
     const log = (message: string) =>
       this.logger.info(`Deleting tenant ${slug}: ${message}`);
-    const { removed, leftovers } = await this.rollback.undo(slug, log);
-    if (leftovers.length > 0) {
+    const result = await this.rollback.undo(slug, log);
+    const { removed } = result;
+    if (result.leftovers.length + result.refused.length > 0) {
       await this.registry.reportStatus(
         slug,
         'needs-cleanup',
-        `delete left ${leftovers
-          .map(
-            ({ entry, error }) =>
-              `${entry.resourceType} ${entry.resourceId} (${error})`,
-          )
-          .join('; ')}`,
+        `delete: ${describeLeftovers(result)}`,
       );
       return;
     }

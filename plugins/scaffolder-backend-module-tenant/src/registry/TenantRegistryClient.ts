@@ -36,6 +36,8 @@ export interface TenantRegistryApi {
   /** The live (not yet removed) resources, oldest first. */
   liveResources(slug: string): Promise<LedgerEntry[]>;
   markRemoved(slug: string, entryId: number): Promise<void>;
+  /** Notes in the tenant's history that a remover refused the entry; it stays live. */
+  markRefused(slug: string, entryId: number, reason: string): Promise<void>;
   reportStatus(
     slug: string,
     status: Exclude<TenantStatus, 'deleting'>,
@@ -105,6 +107,14 @@ export class TenantRegistryClient implements TenantRegistryApi {
     await this.request(
       'POST',
       `/tenants/${encodeURIComponent(slug)}/ledger/${entryId}/removed`,
+    );
+  }
+
+  async markRefused(slug: string, entryId: number, reason: string) {
+    await this.request(
+      'POST',
+      `/tenants/${encodeURIComponent(slug)}/ledger/${entryId}/refused`,
+      { reason: reason.slice(0, 1000) },
     );
   }
 

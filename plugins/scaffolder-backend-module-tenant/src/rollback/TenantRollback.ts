@@ -1,20 +1,53 @@
 import { LedgerResource } from '../provisioning/LedgerResource';
+import { ForeignResourceError } from '../provisioning/ownership';
 import {
   LedgerEntry,
   TenantRegistryApi,
 } from '../registry/TenantRegistryClient';
 
-/** Anything that removes the ledger resources of the types it names: every provisioning driver. */
+/**
+ * Anything that removes the ledger resources of the types it names: every
+ * provisioning driver. It removes only what it makes for `slug`, derived from
+ * the slug and its own configuration, and refuses (ForeignResourceError)
+ * an entry naming anything else.
+ */
 export type ResourceRemover = {
   readonly resourceTypes: string[];
-  remove(resource: LedgerResource): Promise<void>;
+  remove(slug: string, resource: LedgerResource): Promise<void>;
 };
 
 export type RollbackResult = {
   removed: LedgerEntry[];
   /** What could not be removed, with why: the tenant needs cleanup. */
   leftovers: Array<{ entry: LedgerEntry; error: string }>;
+  /** Entries naming what the portal does not make for the tenant: never removed, the tenant needs cleanup. */
+  refused: Array<{ entry: LedgerEntry; error: string }>;
 };
+
+/** The entries a rollback left live, refused ones first, as one line for a tenant's history. */
+export function describeLeftovers(result: RollbackResult): string {
+  const parts: string[] = [];
+  if (result.refused.length > 0) {
+    parts.push(
+      `refused to remove ${result.refused.length} ledger ${
+        result.refused.length === 1 ? 'entry' : 'entries'
+      } naming what the portal does not make for this tenant: ${result.refused
+        .map(({ entry }) => `${entry.resourceType} ${entry.resourceId}`)
+        .join(', ')}`,
+    );
+  }
+  if (result.leftovers.length > 0) {
+    parts.push(
+      `left to clean up: ${result.leftovers
+        .map(
+          ({ entry, error }) =>
+            `${entry.resourceType} ${entry.resourceId} (${error})`,
+        )
+        .join('; ')}`,
+    );
+  }
+  return parts.join('; ');
+}
 
 /**
  * Undoes what provisioning made for a tenant: every live resource in its
@@ -50,16 +83,16 @@ export class TenantRollback {
     log: (message: string) => void,
   ): Promise<void> {
     const live = await this.registry.liveResources(slug);
-    const { leftovers } = await this.remove(
+    const result = await this.remove(
       slug,
       live.filter(entry => entry.step === step),
       log,
     );
-    if (leftovers.length > 0) {
+    if (result.leftovers.length + result.refused.length > 0) {
       throw new Error(
-        `could not remove what an earlier attempt at ${step} made: ${leftovers
-          .map(({ error }) => error)
-          .join('; ')}`,
+        `could not undo an earlier attempt at ${step}: ${describeLeftovers(
+          result,
+        )}`,
       );
     }
   }
@@ -69,15 +102,17 @@ export class TenantRollback {
     live: LedgerEntry[],
     log: (message: string) => void,
   ): Promise<RollbackResult> {
-    const result: RollbackResult = { removed: [], leftovers: [] };
+    const result: RollbackResult = { removed: [], leftovers: [], refused: [] };
     for (const entry of [...live].reverse()) {
       const what = `${entry.resourceType} ${entry.resourceId}`;
       try {
         const remover = this.removers.get(entry.resourceType);
         if (!remover) {
-          throw new Error(`no driver removes ${entry.resourceType} here`);
+          throw new ForeignResourceError(
+            `no driver here makes ${entry.resourceType} resources`,
+          );
         }
-        await remover.remove({
+        await remover.remove(slug, {
           type: entry.resourceType,
           id: entry.resourceId,
           details: entry.details as Record<string, string>,
@@ -87,8 +122,18 @@ export class TenantRollback {
         log(`Undone: ${what}`);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        result.leftovers.push({ entry, error: message });
-        log(`Could not undo ${what}: ${message}`);
+        if (error instanceof ForeignResourceError) {
+          result.refused.push({ entry, error: message });
+          log(`Refused to remove ${what}: ${message}`);
+          await this.registry
+            .markRefused(slug, entry.id, message)
+            .catch(noted =>
+              log(`Could not note the refusal in the history: ${noted}`),
+            );
+        } else {
+          result.leftovers.push({ entry, error: message });
+          log(`Could not undo ${what}: ${message}`);
+        }
       }
     }
     return result;

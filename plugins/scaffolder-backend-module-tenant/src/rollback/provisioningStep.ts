@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { RecordResource } from '../provisioning/LedgerResource';
 import { TenantRegistryApi } from '../registry/TenantRegistryClient';
-import { TenantRollback } from './TenantRollback';
+import { TenantRollback, describeLeftovers } from './TenantRollback';
 
 export type ProvisioningStep<T> = {
   registry: TenantRegistryApi;
@@ -38,23 +38,18 @@ export async function runProvisioningStep<T>(
     const reason = error instanceof Error ? error.message : String(error);
     logger.error(`Step ${step} failed for tenant ${slug}: ${reason}`);
     logger.info(`Rolling back tenant ${slug}, newest resource first`);
-    const { removed, leftovers } = await rollback.undo(slug, message =>
-      logger.info(message),
-    );
-    if (leftovers.length === 0) {
+    const result = await rollback.undo(slug, message => logger.info(message));
+    if (result.leftovers.length + result.refused.length === 0) {
       await registry.reportStatus(
         slug,
         'failed',
-        `${step} failed: ${reason}; rolled back ${removed.length} resource(s)`,
+        `${step} failed: ${reason}; rolled back ${result.removed.length} resource(s)`,
       );
     } else {
-      const left = leftovers
-        .map(({ entry }) => `${entry.resourceType} ${entry.resourceId}`)
-        .join(', ');
       await registry.reportStatus(
         slug,
         'needs-cleanup',
-        `${step} failed: ${reason}; left to clean up: ${left}`,
+        `${step} failed: ${reason}; ${describeLeftovers(result)}`,
       );
     }
     throw error;

@@ -1,15 +1,19 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { serviceCallerResolver } from '@internal/backend-plugin-utils';
 import { TENANT_VERSION_PATTERN } from '@internal/plugin-tenant-scaffolder-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { TenantConfigRefresh } from './TenantConfigRefresh';
 import { TenantUpgrade } from './TenantUpgrade';
 
+/** The tenant registry's service identity. */
+export const REGISTRY_SUBJECT = 'plugin:tenant-scaffolder';
+
 /**
  * How the tenant registry reaches the provisioning drivers, under the
- * scaffolder's API, for backend services only (people go through the
- * registry):
+ * scaffolder's API, for the tenant registry's own service identity alone
+ * (people go through the registry, which checks their permissions):
  * - `POST /tenant-upgrades/:slug` `{ version }`: the fleet upgrade's step;
  * - `POST /tenant-config/:slug/refresh`: after a settings change.
  */
@@ -21,9 +25,14 @@ export function createTenantRegistryHooksRouter(options: {
   const { httpAuth, upgrade, configRefresh } = options;
   const router = Router();
   router.use(['/tenant-upgrades', '/tenant-config'], express.json());
+  const registry = serviceCallerResolver(
+    httpAuth,
+    [REGISTRY_SUBJECT],
+    'Only the tenant registry upgrades tenants and refreshes their config',
+  );
 
   router.post('/tenant-upgrades/:slug', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['service'] });
+    await registry(req);
     const version = req.body?.version;
     if (typeof version !== 'string' || !TENANT_VERSION_PATTERN.test(version)) {
       throw new InputError('version must be a version such as 2.4.0');
@@ -32,7 +41,7 @@ export function createTenantRegistryHooksRouter(options: {
   });
 
   router.post('/tenant-config/:slug/refresh', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['service'] });
+    await registry(req);
     res.json(await configRefresh.refresh(req.params.slug));
   });
 

@@ -356,6 +356,27 @@ export class DatabaseTenantStore implements TenantStore {
     });
   }
 
+  async recordRefusal(
+    slug: string,
+    id: number,
+    options: { actor: string; reason: string },
+  ): Promise<TenantLedgerEntry | undefined> {
+    return this.db.transaction(async tx => {
+      const row: LedgerRow | undefined = await tx(LEDGER)
+        .where({ slug, id })
+        .first();
+      if (!row) return undefined;
+      await this.record(
+        tx,
+        slug,
+        options.actor,
+        'resource-refused',
+        `${describeResource(row)}: ${options.reason}`,
+      );
+      return toLedgerEntry(row);
+    });
+  }
+
   async history(slug: string, limit: number): Promise<TenantHistoryEntry[]> {
     const rows = await this.db(HISTORY)
       .where({ slug })

@@ -41,7 +41,9 @@ export type TenantHistoryAction =
   | 'version-changed'
   | 'secret-changed'
   | 'resource-recorded'
-  | 'resource-removed';
+  | 'resource-removed'
+  /** A remover refused an entry naming what the portal does not make for the tenant. */
+  | 'resource-refused';
 
 export type TenantHistoryEntry = {
   id: number;
@@ -121,6 +123,16 @@ export interface TenantStore {
     slug: string,
     id: number,
     options: { actor: string },
+  ): Promise<TenantLedgerEntry | undefined>;
+
+  /**
+   * Notes in the history that a remover refused the entry, with why; the
+   * entry stays live. Undefined when the tenant has no such entry.
+   */
+  recordRefusal(
+    slug: string,
+    id: number,
+    options: { actor: string; reason: string },
   ): Promise<TenantLedgerEntry | undefined>;
 
   /** Newest first. */

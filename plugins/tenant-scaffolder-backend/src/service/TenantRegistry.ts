@@ -239,6 +239,19 @@ export class TenantRegistry {
     return entry;
   }
 
+  async recordRefusal(
+    slug: string,
+    id: number,
+    reason: string,
+    actor: string,
+  ): Promise<TenantLedgerEntry> {
+    const entry = await this.store.recordRefusal(slug, id, { actor, reason });
+    if (!entry) {
+      throw new NotFoundError(`No ledger entry ${id} for tenant '${slug}'`);
+    }
+    return entry;
+  }
+
   private async require(slug: string): Promise<StoredTenant> {
     const tenant = await this.store.get(slug);
     if (!tenant) throw new NotFoundError(`No tenant '${slug}'`);

@@ -44,10 +44,16 @@ describe('fleet upgrades over HTTP', () => {
         ],
       });
       const as = { Authorization: mockCredentials.user.header(ADA) };
+      const asScaffolder = {
+        Authorization: mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('plugin:scaffolder'),
+          targetPluginId: 'tenant-scaffolder',
+        }),
+      };
       for (const slug of ['alpha', 'broken', 'gamma']) {
         await request(server)
           .post(`${BASE}/tenants`)
-          .set(as)
+          .set(asScaffolder)
           .send({
             slug,
             name: slug,
@@ -70,7 +76,7 @@ describe('fleet upgrades over HTTP', () => {
           .expect(201);
         await request(server)
           .post(`${BASE}/tenants/${slug}/status`)
-          .set(as)
+          .set(asScaffolder)
           .send({ status: 'ready' })
           .expect(200);
       }

@@ -3,7 +3,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { tenantFleetUpgradePermission } from '@internal/plugin-tenant-scaffolder-common';
-import { callerResolver } from '@internal/backend-plugin-utils';
+import {
+  callerResolver,
+  userCallerResolver,
+} from '@internal/backend-plugin-utils';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -28,8 +31,12 @@ export function createFleetUpgradesRouter(options: {
   const caller = callerResolver(httpAuth);
   const assertAllowed = permissionGuard(permissions);
 
+  const person = userCallerResolver(
+    httpAuth,
+    'Fleet upgrades are run by portal admins',
+  );
   const upgrader = async (req: express.Request) => {
-    const { credentials, id } = await caller(req);
+    const { credentials, id } = await person(req);
     await assertAllowed(
       credentials,
       tenantFleetUpgradePermission,

@@ -15,6 +15,12 @@ jest.setTimeout(60_000);
 
 const BASE = '/api/tenant-scaffolder';
 const as = { Authorization: mockCredentials.user.header('user:default/ada') };
+const asScaffolder = {
+  Authorization: mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service('plugin:scaffolder'),
+    targetPluginId: 'tenant-scaffolder',
+  }),
+};
 
 const settings = (primary: string) => ({
   branding: {
@@ -43,7 +49,7 @@ describe('settings changes reach the running instance', () => {
       for (const slug of ['acme', 'broken']) {
         await request(server)
           .post(`${BASE}/tenants`)
-          .set(as)
+          .set(asScaffolder)
           .send({
             slug,
             name: slug,

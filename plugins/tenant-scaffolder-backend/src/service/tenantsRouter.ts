@@ -1,10 +1,8 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
-  tenantCreatePermission,
   tenantDeletePermission,
   TenantStatus,
   tenantUpdatePermission,
@@ -13,7 +11,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { permissionGuard } from './permissionGuard';
-import { callerResolver } from '@internal/backend-plugin-utils';
+import {
+  callerResolver,
+  serviceCallerResolver,
+  userCallerResolver,
+} from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 import { secretKeyIn } from './secretKeys';
 import { TenantRegistry } from './TenantRegistry';
@@ -34,6 +36,9 @@ const reportableStatuses = allStatuses.filter(
   (status): status is Exclude<TenantStatus, 'deleting'> =>
     status !== 'deleting',
 );
+
+/** The scaffolder's service identity, under which its tenant module provisions. */
+export const PROVISIONER_SUBJECT = 'plugin:scaffolder';
 
 const NAME = /^[a-z][a-z0-9-]{0,49}$/;
 const MAX_DETAILS_LENGTH = 10_000;
@@ -78,6 +83,12 @@ const ledgerBody = z.object({
       }
     }),
 });
+const requestedByBody = z.object({
+  requestedBy: z
+    .string()
+    .regex(/^user:[^:/\s]+\/[^:/\s]+$/, "must be a user's entity ref"),
+});
+const refusalBody = z.object({ reason: z.string().min(1).max(1000) });
 const ledgerEntryParams = z.object({
   id: z.coerce.number().int().positive(),
 });
@@ -94,19 +105,23 @@ export async function createTenantsRouter(options: {
   const caller = callerResolver(httpAuth);
   const assertAllowed = permissionGuard(permissions);
 
-  // Provisioning reports status and ledger entries with a service token
-  // (the scaffolder's actions) or on behalf of the user who runs the
-  // template. Both are asked for the create permission: Backstage's
-  // permissions service allows service principals without asking the
-  // policy, within their external access restrictions, and users need the
-  // permission that let them create the tenant. A principal check of our
-  // own would ignore those restrictions.
-  const assertProvisioner = (credentials: BackstageCredentials) =>
-    assertAllowed(
-      credentials,
-      tenantCreatePermission,
-      'Only tenant provisioning may report on a tenant',
-    );
+  // Registration, ledger entries and status are written by the
+  // provisioning module alone, with the scaffolder's own service identity.
+  // A ledger entry is what undo and delete act on, so no user and no other
+  // service (a CI pipeline's static token included) may write one, whatever
+  // the permission policy grants: people create tenants by running the
+  // template, which checks their permission to.
+  // Settings, plans and deletion are a person's decisions, behind their
+  // permissions; Backstage's permissions service would allow any service.
+  const person = userCallerResolver(
+    httpAuth,
+    'Tenants are changed by people in the portal',
+  );
+  const provisioner = serviceCallerResolver(
+    httpAuth,
+    [PROVISIONER_SUBJECT],
+    'Only tenant provisioning writes the registry',
+  );
 
   router.get('/tenants', async (req, res) => {
     await caller(req);
@@ -115,13 +130,15 @@ export async function createTenantsRouter(options: {
   });
 
   router.post('/tenants', async (req, res) => {
-    const { credentials, id } = await caller(req);
-    await assertAllowed(
-      credentials,
-      tenantCreatePermission,
-      'You may not create tenants',
-    );
-    res.status(201).json(await registry.register(req.body, id));
+    const { id } = await provisioner(req);
+    const { requestedBy, ...registration } = req.body ?? {};
+    // The module vouches for the person who ran the template: the history
+    // names them rather than the module.
+    const actor =
+      requestedBy === undefined
+        ? id
+        : parseRequest(requestedByBody, { requestedBy }, 'body').requestedBy;
+    res.status(201).json(await registry.register(registration, actor));
   });
 
   router.get('/tenants/:slug', async (req, res) => {
@@ -130,7 +147,7 @@ export async function createTenantsRouter(options: {
   });
 
   router.patch('/tenants/:slug/settings', async (req, res) => {
-    const { credentials, id } = await caller(req);
+    const { credentials, id } = await person(req);
     await assertAllowed(
       credentials,
       tenantUpdatePermission,
@@ -140,7 +157,7 @@ export async function createTenantsRouter(options: {
   });
 
   router.post('/tenants/:slug/upgrade', async (req, res) => {
-    const { credentials, id } = await caller(req);
+    const { credentials, id } = await person(req);
     await assertAllowed(
       credentials,
       tenantUpdatePermission,
@@ -150,7 +167,7 @@ export async function createTenantsRouter(options: {
   });
 
   router.delete('/tenants/:slug', async (req, res) => {
-    const { credentials, id } = await caller(req);
+    const { credentials, id } = await person(req);
     await assertAllowed(
       credentials,
       tenantDeletePermission,
@@ -160,8 +177,7 @@ export async function createTenantsRouter(options: {
   });
 
   router.post('/tenants/:slug/status', async (req, res) => {
-    const { credentials, id } = await caller(req);
-    await assertProvisioner(credentials);
+    const { id } = await provisioner(req);
     const { status, detail } = parseRequest(statusBody, req.body, 'body');
     res.json(await registry.reportStatus(req.params.slug, status, detail, id));
   });
@@ -181,8 +197,7 @@ export async function createTenantsRouter(options: {
   });
 
   router.post('/tenants/:slug/ledger', async (req, res) => {
-    const { credentials, id } = await caller(req);
-    await assertProvisioner(credentials);
+    const { id } = await provisioner(req);
     const body = parseRequest(ledgerBody, req.body, 'body');
     const { entry, recorded } = await registry.recordResource(
       { slug: req.params.slug, ...body },
@@ -192,11 +207,19 @@ export async function createTenantsRouter(options: {
   });
 
   router.post('/tenants/:slug/ledger/:id/removed', async (req, res) => {
-    const { credentials, id } = await caller(req);
-    await assertProvisioner(credentials);
+    const { id } = await provisioner(req);
     const params = parseRequest(ledgerEntryParams, req.params, 'path');
     res.json(
       await registry.markResourceRemoved(req.params.slug, params.id, id),
+    );
+  });
+
+  router.post('/tenants/:slug/ledger/:id/refused', async (req, res) => {
+    const { id } = await provisioner(req);
+    const params = parseRequest(ledgerEntryParams, req.params, 'path');
+    const { reason } = parseRequest(refusalBody, req.body, 'body');
+    res.json(
+      await registry.recordRefusal(req.params.slug, params.id, reason, id),
     );
   });
 

@@ -8,9 +8,9 @@ import {
   renderTenantWorkflow,
   tenantCiName,
 } from './TenantCi';
+import { assertOwnedName } from '../ownership';
 
 const FILE = 'github-workflow-file';
-const WORKFLOW_PATH = /^\.github\/workflows\/tenant-[a-z0-9-]+\.yml$/;
 
 /**
  * The tenant's GitHub Actions workflow, `.github/workflows/tenant-<slug>.yml`,
@@ -88,19 +88,10 @@ export class GithubActionsTenantCi implements TenantCi {
     };
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== FILE) return;
-    const { repository, branch, path } = resource.details ?? {};
-    if (
-      repository?.toLowerCase() !== this.options.repository.toLowerCase() ||
-      !branch ||
-      !path ||
-      !WORKFLOW_PATH.test(path)
-    ) {
-      throw new Error(
-        `${resource.id} is not a workflow this repository's driver made`,
-      );
-    }
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const { repository, branch } = this.options;
+    const path = this.path(slug);
+    assertOwnedName(slug, resource, FILE, [`${repository}@${branch}:${path}`]);
     const sha = await this.sha(path, branch);
     if (!sha) return; // already removed
     try {

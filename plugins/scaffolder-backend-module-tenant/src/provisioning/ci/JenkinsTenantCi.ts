@@ -6,6 +6,7 @@ import {
   TenantCiValues,
   tenantCiName,
 } from './TenantCi';
+import { assertOwnedName } from '../ownership';
 
 const JOB = 'jenkins-job';
 
@@ -70,27 +71,18 @@ export class JenkinsTenantCi implements TenantCi {
     return { name, url: this.jobUrl(name) };
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== JOB) return;
-    if (
-      resource.details?.baseUrl !== this.baseUrl ||
-      !/^tenant-[a-z0-9-]+$/.test(resource.id)
-    ) {
-      throw new Error(
-        `${resource.id} is not a job this Jenkins driver made on ${this.baseUrl}`,
-      );
-    }
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const name = tenantCiName(slug);
+    assertOwnedName(slug, resource, JOB, [name]);
     const response = await this.request(
       'POST',
-      `/job/${encodeURIComponent(resource.id)}/doDelete`,
+      `/job/${encodeURIComponent(name)}/doDelete`,
     );
     // Jenkins redirects after deleting; 404 means it is already gone.
     if (response.status === 404) return;
     if (!response.ok && !(response.status >= 300 && response.status < 400)) {
       throw new Error(
-        `Jenkins refused to delete job ${resource.id}: ${await describe(
-          response,
-        )}`,
+        `Jenkins refused to delete job ${name}: ${await describe(response)}`,
       );
     }
   }

@@ -10,6 +10,7 @@ import {
   renderTenantWorkflow,
   tenantCiName,
 } from './TenantCi';
+import { ownedPath } from '../ownership';
 
 const FILE = 'local-ci-workflow';
 
@@ -53,13 +54,11 @@ export class LocalTenantCi implements TenantCi {
     return { name, url: pathToFileURL(path).href };
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== FILE) return;
-    // Only files inside the directory, whatever the ledger says.
-    if (!resource.id.startsWith(`${this.directory}/`)) {
-      throw new Error(`${resource.id} is outside ${this.directory}`);
-    }
-    rmSync(resource.id, { force: true });
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const path = ownedPath(slug, resource, FILE, this.directory, [
+      this.file(slug),
+    ]);
+    if (path) rmSync(path, { force: true });
   }
 
   private file(slug: string) {

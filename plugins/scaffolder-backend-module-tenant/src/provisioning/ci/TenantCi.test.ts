@@ -8,12 +8,13 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { parse } from 'yaml';
 import { LedgerResource } from '../LedgerResource';
+import { ForeignResourceError } from '../ownership';
 import { GithubActionsTenantCi } from './GithubActionsTenantCi';
 import { JenkinsTenantCi, renderJenkinsJob } from './JenkinsTenantCi';
 import { LocalTenantCi } from './LocalTenantCi';
 import { ConfigReader } from '@backstage/config';
 import { readTenantDrivers } from '../readTenantDrivers';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const VALUES = { name: 'Acme Corp', host: 'acme.clients.example.com' };
@@ -59,9 +60,9 @@ describe('LocalTenantCi', () => {
     });
     expect(workflow.jobs.deploy.env.TENANT_SLUG).toBe('acme');
 
-    await ci.remove(entries[0]);
+    await ci.remove('acme', entries[0]);
     expect(directory.content()).toEqual({ ci: {} });
-    await ci.remove(entries[0]);
+    await ci.remove('acme', entries[0]);
   });
 
   it('refuses a file that exists, recording nothing', async () => {
@@ -79,11 +80,29 @@ describe('LocalTenantCi', () => {
     });
   });
 
-  it('removes nothing outside its directory', async () => {
+  it("removes nothing but the tenant's own workflow file", async () => {
+    directory.setContent({
+      ci: { 'tenant-victim.yml': 'victim', 'tenant-evil.yml': 'x' },
+    });
+    rmSync(directory.resolve('ci/tenant-evil.yml'));
+    symlinkSync(
+      directory.resolve('ci/tenant-victim.yml'),
+      directory.resolve('ci/tenant-evil.yml'),
+    );
     const ci = new LocalTenantCi(directory.resolve('ci'));
-    await expect(
-      ci.remove({ type: 'local-ci-workflow', id: '/etc/passwd' }),
-    ).rejects.toThrow(/outside/);
+    for (const id of [
+      '/etc/passwd',
+      directory.resolve('ci/tenant-victim.yml'),
+      directory.resolve('ci/x/../tenant-victim.yml'),
+      directory.resolve('ci/tenant-evil.yml'),
+    ]) {
+      await expect(
+        ci.remove('evil', { type: 'local-ci-workflow', id }),
+      ).rejects.toThrow(ForeignResourceError);
+    }
+    expect(
+      readFileSync(directory.resolve('ci/tenant-victim.yml'), 'utf8'),
+    ).toBe('victim');
   });
 
   it('keeps a hostile name from changing the workflow', async () => {
@@ -219,14 +238,14 @@ describe('GithubActionsTenantCi', () => {
     expect(workflow.on.workflow_dispatch).toEqual({});
 
     events.length = 0;
-    await ci().remove(entries[0]);
+    await ci().remove('acme', entries[0]);
     expect(files.size).toBe(0);
     expect(events).toEqual([
       `GET release:${PATH}`,
       `DELETE release:${PATH} sha-1`,
     ]);
 
-    await ci().remove(entries[0]);
+    await ci().remove('acme', entries[0]);
     expect(events.filter(event => event.startsWith('DELETE'))).toHaveLength(1);
   });
 
@@ -246,28 +265,24 @@ describe('GithubActionsTenantCi', () => {
     await ci().create('acme', VALUES, record);
     deleteAnswers404 = true;
 
-    await expect(ci().remove(entries[0])).resolves.toBeUndefined();
+    await expect(ci().remove('acme', entries[0])).resolves.toBeUndefined();
   });
 
-  it('refuses to delete from a repository that is not its own, or a path it would not write', async () => {
-    await expect(
-      ci().remove({
-        type: 'github-workflow-file',
-        id: 'x',
-        details: { repository: 'other/repo', branch: 'release', path: PATH },
-      }),
-    ).rejects.toThrow(/not a workflow/);
-    await expect(
-      ci().remove({
-        type: 'github-workflow-file',
-        id: 'x',
-        details: {
-          repository: 'acme/deploy',
-          branch: 'release',
-          path: '.github/workflows/release.yml',
-        },
-      }),
-    ).rejects.toThrow(/not a workflow/);
+  it("refuses to delete anything but the tenant's own workflow in its own repository and branch", async () => {
+    for (const id of [
+      `other/repo@release:${PATH}`,
+      `acme/deploy@main:${PATH}`,
+      'acme/deploy@release:.github/workflows/release.yml',
+      'acme/deploy@release:.github/workflows/tenant-victim.yml',
+    ]) {
+      await expect(
+        ci().remove('acme', {
+          type: 'github-workflow-file',
+          id,
+          details: { repository: 'acme/deploy', branch: 'release', path: PATH },
+        }),
+      ).rejects.toThrow(ForeignResourceError);
+    }
     expect(events).toEqual([]);
   });
 });
@@ -380,9 +395,9 @@ describe('JenkinsTenantCi', () => {
     expect(xml).toContain("TENANT_ENVIRONMENT = 'tenant-acme'");
     expect(xml).not.toContain('{{');
 
-    await ci().remove(entries[0]);
+    await ci().remove('acme', entries[0]);
     expect(jobs.size).toBe(0);
-    await ci().remove(entries[0]);
+    await ci().remove('acme', entries[0]);
     expect(events.slice(-2)).toEqual([
       'GET crumb',
       'POST doDelete tenant-acme',
@@ -395,7 +410,7 @@ describe('JenkinsTenantCi', () => {
 
     await ci().create('acme', VALUES, record);
     expect(jobs.has('tenant-acme')).toBe(true);
-    await ci().remove(entries[0]);
+    await ci().remove('acme', entries[0]);
     expect(jobs.size).toBe(0);
   });
 
@@ -429,14 +444,12 @@ describe('JenkinsTenantCi', () => {
     );
   });
 
-  it('refuses to delete a job on another Jenkins', async () => {
-    await expect(
-      ci().remove({
-        type: 'jenkins-job',
-        id: 'tenant-acme',
-        details: { baseUrl: 'https://other.test' },
-      }),
-    ).rejects.toThrow(/not a job/);
+  it("refuses to delete any job but the tenant's own", async () => {
+    for (const id of ['tenant-victim', 'release-pipeline', 'tenant-acme/..']) {
+      await expect(
+        ci().remove('acme', { type: 'jenkins-job', id }),
+      ).rejects.toThrow(ForeignResourceError);
+    }
     expect(events).toEqual([]);
   });
 });

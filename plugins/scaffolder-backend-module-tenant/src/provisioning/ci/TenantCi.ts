@@ -23,8 +23,11 @@ export interface TenantCi {
     record: RecordResource,
   ): Promise<TenantCiJob>;
 
-  /** Removes a job it created; one already gone is fine. */
-  remove(resource: LedgerResource): Promise<void>;
+  /**
+   * Removes the tenant's own job; one already gone is fine. Any other entry
+   * is refused (ForeignResourceError).
+   */
+  remove(slug: string, resource: LedgerResource): Promise<void>;
 }
 
 /** What a tenant's job is made from, besides its slug. */

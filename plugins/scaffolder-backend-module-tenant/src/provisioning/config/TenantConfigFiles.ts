@@ -13,8 +13,17 @@ import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
+import { ownedPath } from '../ownership';
 
 const FILE = 'config-file';
+/** Secret files written beside the config; only the tenant's own are ever removed. */
+export type SecretFileName = 'database.password';
+/** Every file the portal writes in a tenant's config folder. */
+const TENANT_FILES: string[] = [
+  'config.yml',
+  'nginx.conf',
+  'database.password' satisfies SecretFileName,
+];
 /** What may stand in nginx.conf: host names, ports, paths. Anything else is refused, not escaped. */
 const NGINX_SAFE = /^[A-Za-z0-9.:_/-]*$/;
 
@@ -53,7 +62,7 @@ export class TenantConfigFiles {
   /** Writes a secret (mode 0600) next to the config; returns its path. */
   async writeSecret(
     slug: string,
-    name: string,
+    name: SecretFileName,
     content: string,
     record: RecordResource,
   ): Promise<string> {
@@ -164,14 +173,17 @@ export class TenantConfigFiles {
     return { path, config: parse(readFileSync(path, 'utf8')) };
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== FILE) return;
-    // Only files inside the directory, whatever the ledger says.
-    if (!resource.id.startsWith(`${this.directory}/`)) {
-      throw new Error(`${resource.id} is outside ${this.directory}`);
-    }
-    rmSync(resource.id, { force: true });
-    const folder = resource.id.slice(0, resource.id.lastIndexOf('/'));
+  /** Removes one of the tenant's own files; any other entry is refused. */
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const folder = this.folder(slug);
+    const path = ownedPath(
+      slug,
+      resource,
+      FILE,
+      this.directory,
+      TENANT_FILES.map(name => join(folder, name)),
+    );
+    if (path) rmSync(path, { force: true });
     try {
       if (readdirSync(folder).length === 0) rmdirSync(folder);
     } catch {

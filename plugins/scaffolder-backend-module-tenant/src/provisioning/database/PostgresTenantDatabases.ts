@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { escapeLiteral } from 'pg';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
+import { assertOwnedName } from '../ownership';
 import { TenantDatabaseConnection, TenantDatabases } from './TenantDatabases';
 
 const ROLE = 'postgres-role';
@@ -80,8 +81,12 @@ export class PostgresTenantDatabases implements TenantDatabases {
     return connection;
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    const name = quoteIdentifier(resource.id);
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const own = databaseName(slug);
+    assertOwnedName(slug, resource, resource.type === ROLE ? ROLE : DATABASE, [
+      own,
+    ]);
+    const name = quoteIdentifier(own);
     if (resource.type === DATABASE) {
       await this.admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } else if (resource.type === ROLE) {

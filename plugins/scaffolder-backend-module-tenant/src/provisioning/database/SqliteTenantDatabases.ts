@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
+import { assertOwnedName, ownedPath } from '../ownership';
 import { TenantDatabaseConnection, TenantDatabases } from './TenantDatabases';
 
 const FILE = 'sqlite-file';
@@ -43,14 +44,21 @@ export class SqliteTenantDatabases implements TenantDatabases {
     return { client: 'better-sqlite3', filename };
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== FILE) return;
-    // Only files inside the directory, whatever the ledger says.
-    if (!resource.id.startsWith(`${this.directory}/`)) {
-      throw new Error(`${resource.id} is outside ${this.directory}`);
-    }
-    for (const suffix of ['', '-journal', '-wal', '-shm']) {
-      rmSync(`${resource.id}${suffix}`, { force: true });
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const filename = this.path(slug);
+    assertOwnedName(slug, { ...resource, id: resolve(resource.id) }, FILE, [
+      filename,
+    ]);
+    // The database and SQLite's side files, each by its real path.
+    for (const suffix of ['-journal', '-wal', '-shm', '']) {
+      const path = ownedPath(
+        slug,
+        { type: FILE, id: `${filename}${suffix}` },
+        FILE,
+        this.directory,
+        [`${filename}${suffix}`],
+      );
+      if (path) rmSync(path, { force: true });
     }
   }
 

@@ -1,8 +1,9 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import Database from 'better-sqlite3';
 import { Knex, knex as createKnex } from 'knex';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { LedgerResource } from '../LedgerResource';
+import { ForeignResourceError } from '../ownership';
 import { PostgresTenantDatabases } from './PostgresTenantDatabases';
 import { SqliteTenantDatabases } from './SqliteTenantDatabases';
 
@@ -36,8 +37,8 @@ describe('SqliteTenantDatabases', () => {
       { type: 'sqlite-file', id: `${directory.path}/acme.sqlite` },
     ]);
 
-    await databases.remove(ledger[0]);
-    await databases.remove(ledger[0]);
+    await databases.remove('acme', ledger[0]);
+    await databases.remove('acme', ledger[0]);
     expect(existsSync(`${directory.path}/acme.sqlite`)).toBe(false);
   });
 
@@ -49,12 +50,38 @@ describe('SqliteTenantDatabases', () => {
       databases.create('acme', SEED, async () => {}),
     ).rejects.toThrow(/already exists/);
     await expect(
-      databases.remove({ type: 'sqlite-file', id: '/etc/passwd' }),
-    ).rejects.toThrow(/outside/);
+      databases.remove('acme', { type: 'sqlite-file', id: '/etc/passwd' }),
+    ).rejects.toThrow(ForeignResourceError);
     await expect(
       databases.create('../etc', SEED, async () => {}),
     ).rejects.toThrow(/DNS label/);
     expect(directory.content()).toEqual({ 'acme.sqlite': 'precious' });
+  });
+
+  it("refuses, for one tenant, another tenant's file, a '..' path and a symlink out of its own name", async () => {
+    directory.setContent({
+      databases: { 'victim.sqlite': 'victim', 'victim.sqlite-wal': 'wal' },
+      'canary.txt': 'canary',
+    });
+    const root = `${directory.path}/databases`;
+    const databases = new SqliteTenantDatabases(root);
+    symlinkSync(`${root}/victim.sqlite`, `${root}/evil.sqlite`);
+    symlinkSync(`${root}/victim.sqlite-wal`, `${root}/evil.sqlite-wal`);
+
+    for (const id of [
+      `${root}/victim.sqlite`,
+      `${root}/../canary.txt`,
+      `${root}/evil.sqlite/../victim.sqlite`,
+      `${root}/evil.sqlite`,
+    ]) {
+      await expect(
+        databases.remove('evil', { type: 'sqlite-file', id }),
+      ).rejects.toThrow(ForeignResourceError);
+    }
+
+    expect(readFileSync(`${root}/victim.sqlite`, 'utf8')).toBe('victim');
+    expect(readFileSync(`${root}/victim.sqlite-wal`, 'utf8')).toBe('wal');
+    expect(readFileSync(`${directory.path}/canary.txt`, 'utf8')).toBe('canary');
   });
 });
 
@@ -78,7 +105,7 @@ describeOnPostgres('PostgresTenantDatabases (real PostgreSQL)', () => {
       serverOf(postgresUrl!),
     );
     for (const resource of [...ledger].reverse()) {
-      await databases.remove(resource);
+      await databases.remove(slug, resource);
     }
     await admin.destroy();
   });
@@ -114,13 +141,47 @@ describeOnPostgres('PostgresTenantDatabases (real PostgreSQL)', () => {
     );
 
     for (const resource of [...ledger].reverse()) {
-      await databases.remove(resource);
+      await databases.remove(slug, resource);
     }
     const { rows: left } = await admin.raw(
       'SELECT datname FROM pg_database WHERE datname = ? UNION ALL SELECT rolname FROM pg_roles WHERE rolname = ?',
       [name, name],
     );
     expect(left).toEqual([]);
+  });
+
+  it("refuses to drop another tenant's or the portal's database and role", async () => {
+    const databases = new PostgresTenantDatabases(
+      admin,
+      serverOf(postgresUrl!),
+    );
+    const victim = `${slug}-v`;
+    const victimName = `tenant_${victim.replace(/-/g, '_')}`;
+    const victimLedger: LedgerResource[] = [];
+    await databases.create(victim, SEED, async r => {
+      victimLedger.push(r);
+    });
+    try {
+      const { rows: current } = await admin.raw(
+        'SELECT current_database() AS name',
+      );
+      for (const id of [victimName, current[0].name, 'postgres']) {
+        for (const type of ['postgres-database', 'postgres-role']) {
+          await expect(
+            databases.remove(`${slug}-e`, { type, id }),
+          ).rejects.toThrow(ForeignResourceError);
+        }
+      }
+      const { rows } = await admin.raw(
+        'SELECT datname FROM pg_database WHERE datname = ? UNION ALL SELECT rolname FROM pg_roles WHERE rolname = ?',
+        [victimName, victimName],
+      );
+      expect(rows).toHaveLength(2);
+    } finally {
+      for (const resource of [...victimLedger].reverse()) {
+        await databases.remove(victim, resource);
+      }
+    }
   });
 
   it('refuses a role that exists already, creating nothing', async () => {

@@ -28,8 +28,11 @@ export interface TenantDatabases {
     record: RecordResource,
   ): Promise<TenantDatabaseConnection>;
 
-  /** Removes one resource `create` recorded; a resource already gone is fine. */
-  remove(resource: LedgerResource): Promise<void>;
+  /**
+   * Removes one resource `create` made for the tenant; one already gone is
+   * fine. An entry naming anything else is refused (ForeignResourceError).
+   */
+  remove(slug: string, resource: LedgerResource): Promise<void>;
 
   /** The ledger types this driver removes. */
   readonly resourceTypes: string[];

@@ -1,6 +1,7 @@
 import { DeployLog, DeployTarget } from '@internal/plugin-review-envs-node';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
+import { assertOwnedName } from '../ownership';
 
 const DEPLOYMENT = 'deployment';
 
@@ -95,12 +96,11 @@ export class TenantServiceDeployer {
     );
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== DEPLOYMENT) return;
-    if (!resource.id.startsWith('tenant-')) {
-      throw new Error(`${resource.id} is not a tenant environment`);
-    }
-    await this.target.teardown(resource.id);
+  /** Tears down the tenant's own environment; any other entry is refused. */
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const id = environmentId(slug);
+    assertOwnedName(slug, resource, DEPLOYMENT, [id]);
+    await this.target.teardown(id);
   }
 
   /** After a restart: re-attach to the tenants' running services, reap dead ones. */

@@ -8,6 +8,7 @@ import {
   dnsMarker,
   tenantHostnames,
 } from './TenantDns';
+import { assertOwnedName } from '../ownership';
 
 const RECORD = 'cloudflare-dns-record';
 
@@ -71,14 +72,19 @@ export class CloudflareTenantDns implements TenantDns {
     return names;
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== RECORD) return;
-    const [zoneId, name] = resource.id.split('/');
-    if (zoneId !== this.options.zoneId || !resource.details?.comment) {
-      throw new Error(`${resource.id} is not a record this zone's driver made`);
-    }
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const { zoneId, domain } = this.options;
+    const names = Object.values(tenantHostnames(slug, domain));
+    assertOwnedName(
+      slug,
+      resource,
+      RECORD,
+      names.map(name => `${zoneId}/${name}`),
+    );
+    const name = resource.id.slice(zoneId.length + 1);
+    const marker = dnsMarker(slug);
     for (const existing of await this.recordsNamed(name)) {
-      if (existing.comment !== resource.details.comment) continue;
+      if (existing.comment !== marker) continue;
       await this.options.client.dns.records.delete(existing.id, {
         zone_id: zoneId,
       });

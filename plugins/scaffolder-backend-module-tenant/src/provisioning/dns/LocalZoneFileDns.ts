@@ -15,6 +15,7 @@ import {
   dnsMarker,
   tenantHostnames,
 } from './TenantDns';
+import { assertOwnedName } from '../ownership';
 
 const RECORD = 'zone-file-record';
 
@@ -62,15 +63,18 @@ export class LocalZoneFileDns implements TenantDns {
     return names;
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== RECORD) return;
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    assertOwnedName(
+      slug,
+      resource,
+      RECORD,
+      Object.values(tenantHostnames(slug, this.domain)),
+    );
+    const marker = dnsMarker(slug);
     const lines = this.read();
     const kept = lines.filter(
       line =>
-        !(
-          line.startsWith(`${resource.id}. `) &&
-          line.endsWith(`; ${resource.details?.comment}`)
-        ),
+        !(line.startsWith(`${resource.id}. `) && line.endsWith(`; ${marker}`)),
     );
     if (kept.length !== lines.length) this.write(kept);
   }

@@ -6,6 +6,7 @@ import Cloudflare from 'cloudflare';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { LedgerResource } from '../LedgerResource';
+import { ForeignResourceError } from '../ownership';
 import { CloudflareTenantDns } from './CloudflareTenantDns';
 import { LocalZoneFileDns } from './LocalZoneFileDns';
 
@@ -50,7 +51,17 @@ describe('LocalZoneFileDns', () => {
       /already in/,
     );
 
-    for (const resource of ledger) await dns.remove(resource);
+    await expect(dns.remove('other', ledger[0])).rejects.toThrow(
+      ForeignResourceError,
+    );
+    await expect(
+      dns.remove('acme', {
+        type: 'zone-file-record',
+        id: 'www.clients.example.com',
+        details: { comment: '' },
+      }),
+    ).rejects.toThrow(ForeignResourceError);
+    for (const resource of ledger) await dns.remove('acme', resource);
     expect(directory.content({ shouldReadAsText: true })).toEqual({
       'clients.zone': 'www.clients.example.com. 300 IN A 192.0.2.1\n',
     });
@@ -183,7 +194,21 @@ describe('CloudflareTenantDns', () => {
       comment: 'ops',
     });
 
-    for (const resource of ledger) await dns().remove(resource);
+    await expect(
+      dns().remove('acme', {
+        type: 'cloudflare-dns-record',
+        id: 'zone-1/acme.clients.example.com.other',
+        details: { comment: '' },
+      }),
+    ).rejects.toThrow(ForeignResourceError);
+    // A marker written into the entry is not the tenant's marker.
+    await dns().remove('acme', {
+      type: 'cloudflare-dns-record',
+      id: 'zone-1/acme.clients.example.com',
+      details: { comment: 'ops' },
+    });
+    expect(records.map(record => record.id)).toContain('manual');
+    for (const resource of ledger) await dns().remove('acme', resource);
 
     expect(records.map(record => record.id)).toEqual(['theirs', 'manual']);
   });

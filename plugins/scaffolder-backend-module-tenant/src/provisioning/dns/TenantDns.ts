@@ -13,8 +13,12 @@ export interface TenantDns {
   /** Creates both records; refuses, creating neither, when either name has records already. */
   create(slug: string, record: RecordResource): Promise<TenantHostnames>;
 
-  /** Removes a record it created (matched by name and its marker); one already gone is fine. */
-  remove(resource: LedgerResource): Promise<void>;
+  /**
+   * Removes a record of one of the tenant's own names carrying the tenant's
+   * marker; one already gone is fine. Any other entry is refused
+   * (ForeignResourceError).
+   */
+  remove(slug: string, resource: LedgerResource): Promise<void>;
 }
 
 export type TenantHostnames = { production: string; staging: string };

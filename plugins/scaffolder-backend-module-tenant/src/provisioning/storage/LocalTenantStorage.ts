@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
+import { ownedPath } from '../ownership';
 import { TenantStorage } from './TenantStorage';
 
 const FOLDER = 'local-folder';
@@ -37,12 +38,12 @@ export class LocalTenantStorage implements TenantStorage {
     return folder;
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== FOLDER) return;
-    if (!resource.id.startsWith(`${this.root}/`)) {
-      throw new Error(`${resource.id} is outside ${this.root}`);
-    }
-    rmSync(resource.id, { recursive: true, force: true });
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
+    const folder = ownedPath(slug, resource, FOLDER, this.root, [
+      this.folder(slug),
+    ]);
+    // rm unlinks symlinks inside the folder; it never follows them.
+    if (folder) rmSync(folder, { recursive: true, force: true });
   }
 
   private folder(slug: string) {

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
+import { assertOwnedName } from '../ownership';
 import { listFiles } from './listFiles';
 import { TenantStorage } from './TenantStorage';
 
@@ -64,17 +65,10 @@ export class S3TenantStorage implements TenantStorage {
     return `s3://${bucket}/${prefix}`;
   }
 
-  async remove(resource: LedgerResource): Promise<void> {
-    if (resource.type !== PREFIX) return;
+  async remove(slug: string, resource: LedgerResource): Promise<void> {
     const { client, bucket } = this.options;
-    const prefix = resource.id.slice(bucket.length + 1);
-    if (
-      !resource.id.startsWith(`${bucket}/`) ||
-      !prefix.startsWith(this.options.prefixRoot ?? 'tenants/') ||
-      !prefix.endsWith('/')
-    ) {
-      throw new Error(`${resource.id} is not a tenant prefix in ${bucket}`);
-    }
+    const prefix = this.prefix(slug);
+    assertOwnedName(slug, resource, PREFIX, [`${bucket}/${prefix}`]);
     for await (const page of paginateListObjectsV2(
       { client },
       { Bucket: bucket, Prefix: prefix },

@@ -5,7 +5,9 @@ import {
 } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { LedgerResource } from '../LedgerResource';
+import { ForeignResourceError } from '../ownership';
 import { LocalTenantStorage } from './LocalTenantStorage';
 import { S3TenantStorage } from './S3TenantStorage';
 
@@ -30,7 +32,7 @@ describe('LocalTenantStorage', () => {
     expect(directory.content({ path: 'tenants' })).toEqual({
       acme: { 'logo.svg': '<svg/>', mail: { 'footer.html': '<p>footer</p>' } },
     });
-    await storage.remove(ledger[0]);
+    await storage.remove('acme', ledger[0]);
     expect(directory.content({ path: 'tenants' })).toEqual({});
   });
 
@@ -45,11 +47,43 @@ describe('LocalTenantStorage', () => {
       storage.create('acme', `${directory.path}/assets`, async () => {}),
     ).rejects.toThrow(/already exists/);
     await expect(
-      storage.remove({ type: 'local-folder', id: directory.path }),
-    ).rejects.toThrow(/outside/);
+      storage.remove('acme', { type: 'local-folder', id: directory.path }),
+    ).rejects.toThrow(ForeignResourceError);
     expect(directory.content({ path: 'tenants' })).toEqual({
       acme: { 'a.txt': 'x' },
     });
+  });
+
+  it("refuses, for one tenant, another tenant's folder, a '..' path and a symlinked folder; never follows a symlink inside its own", async () => {
+    directory.setContent({
+      tenants: { victim: { 'a.txt': 'victim' }, evil: {} },
+      'canary.txt': 'canary',
+    });
+    const root = `${directory.path}/tenants`;
+    const storage = new LocalTenantStorage(root);
+    symlinkSync(`${root}/victim`, `${root}/evil/link-to-victim`);
+    symlinkSync(`${root}/victim`, `${root}/other`);
+
+    for (const id of [
+      `${root}/victim`,
+      `${root}/evil/../../canary.txt`,
+      `${root}/evil/../victim`,
+      root,
+    ]) {
+      await expect(
+        storage.remove('evil', { type: 'local-folder', id }),
+      ).rejects.toThrow(ForeignResourceError);
+    }
+    await expect(
+      storage.remove('other', { type: 'local-folder', id: `${root}/other` }),
+    ).rejects.toThrow(/resolves to/);
+
+    await storage.remove('evil', { type: 'local-folder', id: `${root}/evil` });
+    expect(directory.content({ path: 'tenants/victim' })).toEqual({
+      'a.txt': 'victim',
+    });
+    expect(readFileSync(`${directory.path}/canary.txt`, 'utf8')).toBe('canary');
+    expect(existsSync(`${root}/evil`)).toBe(false);
   });
 });
 
@@ -134,7 +168,7 @@ describe('S3TenantStorage', () => {
       'tenants/acme/mail/footer.html': '<p>footer</p>',
     });
 
-    await storage().remove(ledger[0]);
+    await storage().remove('acme', ledger[0]);
     expect([...objects.keys()]).toEqual(['tenants/other/logo.svg']);
   });
 
@@ -148,8 +182,18 @@ describe('S3TenantStorage', () => {
       }),
     ).rejects.toThrow(/already holds objects/);
     await expect(
-      storage().remove({ type: 's3-prefix', id: 'shared/' }),
-    ).rejects.toThrow(/not a tenant prefix/);
+      storage().remove('acme', { type: 's3-prefix', id: 'shared/' }),
+    ).rejects.toThrow(ForeignResourceError);
+    for (const id of [
+      'shared/tenants/other/',
+      'shared/tenants/',
+      'shared/tenants/acme',
+      'other-bucket/tenants/acme/',
+    ]) {
+      await expect(
+        storage().remove('acme', { type: 's3-prefix', id }),
+      ).rejects.toThrow(ForeignResourceError);
+    }
 
     expect(recorded).toEqual([]);
     expect([...objects.keys()]).toEqual(['tenants/acme/old.txt']);

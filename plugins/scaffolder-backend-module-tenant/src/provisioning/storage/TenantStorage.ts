@@ -19,6 +19,10 @@ export interface TenantStorage {
     record: RecordResource,
   ): Promise<string>;
 
-  /** Removes everything under a recorded prefix; nothing there is fine. */
-  remove(resource: LedgerResource): Promise<void>;
+  /**
+   * Removes everything under the tenant's own prefix, when the entry names
+   * exactly it; nothing there is fine. Any other entry is refused
+   * (ForeignResourceError).
+   */
+  remove(slug: string, resource: LedgerResource): Promise<void>;
 }
