@@ -2,7 +2,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { DEFAULT_NAMESPACE, parseEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { reviewEnvsTeardownAnyPermission } from '@internal/plugin-review-envs-common';
@@ -10,7 +10,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ReviewEnvironments } from '../environments/ReviewEnvironments';
-import { callerResolver, principalId } from '@internal/backend-plugin-utils';
+import { callerResolver } from '@internal/backend-plugin-utils';
+import { callerOfKind } from './callers';
 import { parseRequest } from './requestValidation';
 
 const pullRequestBody = z.object({
@@ -37,6 +38,21 @@ export async function createEnvironmentsRouter(options: {
   router.use(express.json());
 
   const caller = callerResolver(httpAuth);
+  // A pipeline changes an environment by reporting its pull request.
+  const person = (action: string) =>
+    callerOfKind(
+      httpAuth,
+      'user',
+      `${action} a review environment is for people in the portal`,
+    );
+  const extender = person('Extending');
+  const redeployer = person('Redeploying');
+  const tearer = person('Tearing down');
+  const reporter = callerOfKind(
+    httpAuth,
+    'external-service',
+    'Reporting pull request state is for CI pipelines and git hosts, as reporting a pull request closed tears down its environment',
+  );
 
   router.get('/environments', async (req, res) => {
     await caller(req);
@@ -59,22 +75,25 @@ export async function createEnvironmentsRouter(options: {
   });
 
   router.post('/environments/:id/extend', async (req, res) => {
-    const { id } = await caller(req);
+    const { id } = await extender(req);
     const { hours } = parseRequest(extendBody, req.body ?? {}, 'body');
     res.json(await environments.extend(req.params.id, hours, id));
   });
 
   router.post('/environments/:id/redeploy', async (req, res) => {
-    const { id } = await caller(req);
+    const { id } = await redeployer(req);
     res.status(202).json(await environments.redeploy(req.params.id, id));
   });
 
   router.delete('/environments/:id', async (req, res) => {
-    const { credentials, id } = await caller(req);
+    const { credentials, id } = await tearer(req);
     const environment = await environments.get(req.params.id);
+    // The author is a git login: its person is the user of that name in the
+    // default namespace, not a namesake in another namespace.
+    const user = parseEntityRef(id);
     const isAuthor =
-      credentials.principal.type === 'user' &&
-      parseEntityRef(id).name.toLocaleLowerCase('en-US') ===
+      user.namespace.toLocaleLowerCase('en-US') === DEFAULT_NAMESPACE &&
+      user.name.toLocaleLowerCase('en-US') ===
         environment.author.toLocaleLowerCase('en-US');
     if (!isAuthor) {
       const [decision] = await permissions.authorize(
@@ -91,11 +110,10 @@ export async function createEnvironmentsRouter(options: {
   });
 
   // Pull request state from any git host or CI: the same path webhooks take.
-  // Only services may report it: a user could otherwise tear down anyone's
-  // environment by reporting its pull request closed.
+  // Only external services may report it: a user could otherwise tear down
+  // anyone's environment by reporting its pull request closed.
   router.post('/pull-requests', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
-    const id = principalId(credentials);
+    const { id } = await reporter(req);
     const snapshot = parseRequest(pullRequestBody, req.body, 'body');
     const environment = await environments.observePullRequest(snapshot, id);
     res

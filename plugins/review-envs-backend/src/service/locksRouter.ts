@@ -10,6 +10,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { SharedEnvironmentLocks } from '../locks/SharedEnvironmentLocks';
 import { callerResolver } from '@internal/backend-plugin-utils';
+import { callerOfKind } from './callers';
 import { parseRequest } from './requestValidation';
 
 const claimBody = z.object({
@@ -36,6 +37,13 @@ export async function createLocksRouter(options: {
   router.use(express.json());
 
   const caller = callerResolver(httpAuth);
+  // The permission framework allows services everything: without this, a
+  // CI pipeline's token could force-release whoever holds a lock.
+  const forceReleaser = callerOfKind(
+    httpAuth,
+    'user',
+    'Force-releasing a lock is for portal admins; a pipeline releases its own hold with its fencing token',
+  );
 
   router.get('/locks', async (req, res) => {
     await caller(req);
@@ -78,7 +86,7 @@ export async function createLocksRouter(options: {
   });
 
   router.post('/locks/:name/force-release', async (req, res) => {
-    const { credentials, id } = await caller(req);
+    const { credentials, id } = await forceReleaser(req);
     const [decision] = await permissions.authorize(
       [{ permission: reviewEnvsLockForceReleasePermission }],
       { credentials },
