@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EntityDirectory } from './attribution/EntityDirectory';
@@ -36,21 +36,36 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, events, reports, directory, knex, settle } = options;
   const router = Router();
-  router.use(express.json({ limit: BODY_LIMIT }));
-  router.use(
+  // Bodies are parsed only where one is expected, and only once the caller
+  // is known: /health is reachable unauthenticated, and nobody but a pusher
+  // should get the backend to buffer and parse up to 20 MB.
+  const parseBody = [
+    express.json({ limit: BODY_LIMIT }),
     express.text({
       type: ['application/x-ndjson', 'application/ndjson', 'text/plain'],
       limit: BODY_LIMIT,
     }),
-  );
+  ];
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  // Any CI pushes its events here with a service token.
-  router.post('/events', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['service'] });
+  // Any CI pushes its events here with a service token. No credentials:
+  // 401 (AuthenticationError); a signed-in user: 403 (NotAllowedError).
+  const requirePusher: express.RequestHandler = async (req, _res, next) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if ((credentials.principal as { type: string }).type !== 'service') {
+      throw new NotAllowedError(
+        'Only service principals (CI pipelines with a backend.auth.externalAccess token) may push events; signed-in users may only read',
+      );
+    }
+    next();
+  };
+
+  router.post('/events', requirePusher, ...parseBody, async (req, res) => {
     const batch = bodyItems(
       req.body,
       typeof req.body === 'string' ? req.body : undefined,
