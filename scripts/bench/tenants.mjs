@@ -7,6 +7,15 @@
 //    afterwards, resources the portal made that are still on disk or still
 //    live in the tenant's ledger, counted over all steps. The thing placed
 //    before the task must survive untouched.
+//  - foreign_resources_removed: a tenant made through the template, then one
+//    ledger entry of each kind planted straight into the registry's database
+//    naming what another tenant or the portal owns (another tenant's folder,
+//    database file, config file, CI workflow, DNS record and service, a '..'
+//    path, a symlink out of the tenant's own folder, the portal's own
+//    database, another tenant's S3 prefix); the tenant deleted by an admin.
+//    Counts what was removed or changed that the tenant did not own: 0.
+//    First, the same entries through the registry's API as a signed-in user:
+//    each must be refused.
 //  - fleet_upgrade_200_seconds: 200 tenants provisioned through the template
 //    (not timed), then one fleet upgrade to a new version through the REST
 //    API with its default waves and concurrency: submitted until completed,
@@ -17,14 +26,18 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { REPO_ROOT, startPortal } from '../lib/servePortal.mjs';
 
 const RUNS = 3;
 const FLEET_SIZE = Number(process.env.BENCH_FLEET_SIZE ?? 200);
-const dataDir = resolve(REPO_ROOT, '.cache/portal-runs/bench-tenants/tenants');
+const runDir = resolve(REPO_ROOT, '.cache/portal-runs/bench-tenants');
+const dataDir = resolve(runDir, 'tenants');
 const stamp = Date.now().toString(36);
 
 // startPortal gives the run its own tenant data folder (dataDir) and stops
@@ -75,6 +88,14 @@ try {
     leftovers += left.length + (intact ? 0 : 1);
   }
   results.push(`RESULT rollback_leftovers ${leftovers} count`);
+
+  results.push(
+    `RESULT foreign_resources_removed ${await foreignResourcesRemoved(
+      portal.url,
+      token,
+      `bench-${stamp}-0`,
+    )} count`,
+  );
 
   await provisionFleet(portal.url, token);
   results.push(
@@ -319,4 +340,178 @@ async function portalLeftovers(url, token, slug, foreign) {
       );
   }
   return [...new Set(left)];
+}
+
+/**
+ * Plants entries naming what `victim` and the portal own in a new tenant's
+ * ledger, deletes that tenant as an admin, and counts what of theirs was
+ * removed or changed.
+ */
+async function foreignResourcesRemoved(url, token, victim) {
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    'Content-Type': 'application/json',
+  };
+  const slug = `evil-${stamp}`;
+  const task = await runTemplate(url, token, slug);
+  if (task.status !== 'completed') {
+    throw new Error(`${slug} ended ${task.status}:\n${task.log.join('\n')}`);
+  }
+  const canary = resolve(runDir, 'canary.txt');
+  writeFileSync(canary, 'outside every tenant');
+  const own = resolve(dataDir, 'storage', slug);
+  symlinkSync(resolve(dataDir, 'storage', victim), resolve(own, 'victim-link'));
+  const planted = [
+    ['storage', 'local-folder', resolve(dataDir, 'storage', victim)],
+    ['storage', 'local-folder', `${dataDir}/config/../../canary.txt`],
+    ['storage', 'local-folder', resolve(own, 'victim-link')],
+    [
+      'database',
+      'sqlite-file',
+      resolve(dataDir, 'databases', `${victim}.sqlite`),
+    ],
+    ['config', 'config-file', resolve(dataDir, 'config', victim, 'config.yml')],
+    ['ci', 'local-ci-workflow', resolve(dataDir, 'ci', `tenant-${victim}.yml`)],
+    [
+      'dns',
+      'zone-file-record',
+      `${victim}.clients.localhost`,
+      { comment: `portal tenant ${victim}` },
+    ],
+    ['deploy', 'deployment', `tenant-${victim}`],
+    ['database', 'postgres-database', 'backstage_plugin_catalog'],
+    ['database', 'postgres-role', 'postgres'],
+    ['storage', 's3-prefix', `tenants/tenants/${victim}/`],
+  ];
+
+  // Step 2 of the exploit, through the API as a signed-in user: refused.
+  const viaApi = [
+    await fetch(`${url}/api/tenant-scaffolder/tenants`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ slug: `${slug}-x` }),
+    }),
+    ...(await Promise.all(
+      planted.map(([step, resourceType, resourceId]) =>
+        fetch(`${url}/api/tenant-scaffolder/tenants/${slug}/ledger`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ step, resourceType, resourceId }),
+        }),
+      ),
+    )),
+  ];
+  const accepted = viaApi.filter(res => res.status !== 403).length;
+  console.log(
+    `exploit through the API as a user: ${viaApi.length - accepted} of ${
+      viaApi.length
+    } calls refused with 403`,
+  );
+
+  const before = victimSnapshot(victim, canary);
+  const registryDb = new Database(registryDatabaseFile());
+  try {
+    const insert = registryDb.prepare(
+      `INSERT INTO tenant_ledger (slug, step, resource_type, resource_id, details, created_at_ms)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    for (const [step, type, id, details] of planted) {
+      insert.run(
+        slug,
+        step,
+        type,
+        id,
+        JSON.stringify(details ?? {}),
+        Date.now(),
+      );
+    }
+  } finally {
+    registryDb.close();
+  }
+  const deleted = await fetch(`${url}/api/tenant-scaffolder/tenants/${slug}`, {
+    method: 'DELETE',
+    headers,
+  });
+  if (deleted.status !== 202) {
+    throw new Error(
+      `delete refused: ${deleted.status} ${await deleted.text()}`,
+    );
+  }
+  let tenant;
+  const deadline = Date.now() + 120_000;
+  do {
+    await new Promise(done => setTimeout(done, 1000));
+    tenant = await (
+      await fetch(`${url}/api/tenant-scaffolder/tenants/${slug}`, { headers })
+    ).json();
+  } while (tenant.status === 'deleting' && Date.now() < deadline);
+  const { items: history } = await (
+    await fetch(
+      `${url}/api/tenant-scaffolder/tenants/${slug}/history?limit=100`,
+      { headers },
+    )
+  ).json();
+  const refusals = history.filter(item => item.action === 'resource-refused');
+  const after = victimSnapshot(victim, canary);
+  const removed = Object.keys(before).filter(key => before[key] !== after[key]);
+  console.log(
+    `planted ${
+      planted.length
+    } foreign entries for ${slug}; after delete it is ${tenant.status}, ${
+      refusals.length
+    } refusals in its history, ${
+      removed.length
+    } foreign resources removed or changed${
+      removed.length ? `: ${removed.join(', ')}` : ''
+    }`,
+  );
+  if (tenant.status !== 'needs-cleanup') {
+    throw new Error(`${slug} ended ${tenant.status}, not needs-cleanup`);
+  }
+  return removed.length + accepted;
+}
+
+/** A digest of each thing the victim owns, and of the canary. */
+function victimSnapshot(victim, canary) {
+  const digest = path =>
+    existsSync(path)
+      ? createHash('sha256').update(readFileSync(path)).digest('hex')
+      : 'missing';
+  const snapshot = {
+    canary: digest(canary),
+    database: digest(resolve(dataDir, 'databases', `${victim}.sqlite`)),
+    ci: digest(resolve(dataDir, 'ci', `tenant-${victim}.yml`)),
+    service: digest(
+      resolve(
+        dataDir,
+        'services/environments',
+        `tenant-${victim}`,
+        'state.json',
+      ),
+    ),
+    dns: readFileSync(resolve(dataDir, 'clients.zone'), 'utf8')
+      .split('\n')
+      .filter(line => line.includes(`${victim}.`))
+      .join('\n'),
+  };
+  for (const folder of ['storage', 'config']) {
+    const dir = resolve(dataDir, folder, victim);
+    for (const name of existsSync(dir)
+      ? readdirSync(dir, { recursive: true })
+      : []) {
+      snapshot[`${folder}/${name}`] = digest(resolve(dir, name));
+    }
+    snapshot[folder] = existsSync(dir) ? 'there' : 'missing';
+  }
+  return snapshot;
+}
+
+/** The registry's SQLite file in the run's database folder. */
+function registryDatabaseFile() {
+  const dir = resolve(runDir, 'sqlite');
+  const file = readdirSync(dir).find(
+    name => name.includes('tenant-scaffolder') && name.endsWith('.sqlite'),
+  );
+  if (!file) throw new Error(`no tenant registry database in ${dir}`);
+  return resolve(dir, file);
 }
