@@ -72,3 +72,35 @@ export function userCallerResolver(httpAuth: HttpAuthService, refusal: string) {
     return resolved;
   };
 }
+
+/**
+ * Resolves a request's caller and requires a token of
+ * `backend.auth.externalAccess` (a CI pipeline or git host): users are
+ * refused, and so are backend plugins (subject `plugin:<id>`). 403 with
+ * `refusal` and why; no credentials: 401.
+ */
+export function externalServiceCallerResolver(
+  httpAuth: HttpAuthService,
+  refusal: string,
+) {
+  const caller = callerResolver(httpAuth);
+  return async (req: Request) => {
+    const resolved = await caller(req);
+    const { principal } = resolved.credentials as BackstageCredentials<
+      { type: 'user' } | { type: 'service'; subject: string }
+    >;
+    if (
+      principal.type !== 'service' ||
+      principal.subject.startsWith('plugin:')
+    ) {
+      throw new NotAllowedError(
+        `${refusal}: only a service token of backend.auth.externalAccess (a CI pipeline) may do this, not ${
+          principal.type === 'user'
+            ? `the user ${resolved.id}`
+            : `the backend plugin ${resolved.id}`
+        }`,
+      );
+    }
+    return resolved;
+  };
+}

@@ -1,5 +1,6 @@
 export {
   callerResolver,
+  externalServiceCallerResolver,
   principalId,
   serviceCallerResolver,
   userCallerResolver,

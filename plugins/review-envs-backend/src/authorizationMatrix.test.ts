@@ -317,7 +317,7 @@ describe.each(
       });
       expect(refused.body.error.name).toBe('NotAllowedError');
       expect(refused.body.error.message).toMatch(
-        route.refusal ?? /^.+: only .* may do this, not /,
+        route.refusal ?? /^.+: only .* may (do|call) this, not /,
       );
     }
     expect(askedPermissions()).toEqual([]);

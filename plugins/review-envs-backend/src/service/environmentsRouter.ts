@@ -10,8 +10,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ReviewEnvironments } from '../environments/ReviewEnvironments';
-import { callerResolver } from '@internal/backend-plugin-utils';
-import { callerOfKind } from './callers';
+import {
+  callerResolver,
+  externalServiceCallerResolver,
+  userCallerResolver,
+} from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 
 const pullRequestBody = z.object({
@@ -40,17 +43,15 @@ export async function createEnvironmentsRouter(options: {
   const caller = callerResolver(httpAuth);
   // A pipeline changes an environment by reporting its pull request.
   const person = (action: string) =>
-    callerOfKind(
+    userCallerResolver(
       httpAuth,
-      'user',
       `${action} a review environment is for people in the portal`,
     );
   const extender = person('Extending');
   const redeployer = person('Redeploying');
   const tearer = person('Tearing down');
-  const reporter = callerOfKind(
+  const reporter = externalServiceCallerResolver(
     httpAuth,
-    'external-service',
     'Reporting pull request state is for CI pipelines and git hosts, as reporting a pull request closed tears down its environment',
   );
 

@@ -9,8 +9,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { SharedEnvironmentLocks } from '../locks/SharedEnvironmentLocks';
-import { callerResolver } from '@internal/backend-plugin-utils';
-import { callerOfKind } from './callers';
+import {
+  callerResolver,
+  userCallerResolver,
+} from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 
 const claimBody = z.object({
@@ -39,9 +41,8 @@ export async function createLocksRouter(options: {
   const caller = callerResolver(httpAuth);
   // The permission framework allows services everything: without this, a
   // CI pipeline's token could force-release whoever holds a lock.
-  const forceReleaser = callerOfKind(
+  const forceReleaser = userCallerResolver(
     httpAuth,
-    'user',
     'Force-releasing a lock is for portal admins; a pipeline releases its own hold with its fencing token',
   );
 
