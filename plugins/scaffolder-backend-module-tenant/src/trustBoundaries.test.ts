@@ -250,7 +250,11 @@ describe.each(databases.eachSupportedId())(
      * nobody. Returns how many foreign entries it planted.
      */
     async function plantFor(slug: string): Promise<number> {
-      await registry.register(tenantBody(slug));
+      // As its own task registers it, so that its steps may act on it.
+      await registry.register({
+        ...tenantBody(slug),
+        provisioningTask: 'mock-task-id',
+      });
       const own = `${dataDir()}/storage/${slug}`;
       mkdirSync(own, { recursive: true });
       symlinkSync(`${dataDir()}/storage/${victim}`, `${own}/victim-link`);
@@ -394,6 +398,35 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toThrow('the DNS provider is down');
 
       await expectRefusedAndNothingForeignGone(slug, planted, before);
+    });
+
+    it("refuses a step named with another task's tenant, before undoing or making anything", async () => {
+      const before = victimsThings();
+      const actions = createTenantActions({
+        registry,
+        permissions: mockServices.permissions(),
+        rollback: rollbackOf(),
+        drivers,
+        newTenantVersion: '1.0.0',
+      });
+      for (const id of [
+        'tenant:database:create',
+        'tenant:storage:create',
+        'tenant:ready',
+      ]) {
+        await expect(
+          actions
+            .find(action => action.id === id)!
+            .handler(
+              createMockActionContext({ input: { slug: victim } }) as any,
+            ),
+        ).rejects.toThrow(/was not registered by this task/);
+      }
+      expect(victimsThings()).toEqual(before);
+      expect((await registry.get(victim))?.status).toBe('ready');
+      expect(await registry.liveResources(victim)).toHaveLength(
+        drivers.postgres ? 8 : 6,
+      );
     });
 
     it("a retried step's undo removes only what the tenant owns", async () => {

@@ -12,6 +12,8 @@ export type Tenant = {
   settings: TenantSettings;
   /** Catalog entity ref of the owning group. */
   owner: string;
+  /** The scaffolder task that registered it: its provisioning steps act on this tenant alone. */
+  provisioningTask?: string;
   createdAt: string;
   updatedAt: string;
 };

@@ -2,6 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
 import { RecordResource } from '../provisioning/LedgerResource';
 import { runProvisioningStep } from '../rollback/provisioningStep';
+import { ownTenant } from './ownTenant';
 import { TenantActionDeps } from './TenantActionDeps';
 
 /**
@@ -59,6 +60,8 @@ export function createProvisioningAction<TOutput extends JsonObject>(
         ctx.output('result', {});
         return;
       }
+      // Before anything is undone or made: only this task's own tenant.
+      await ownTenant(deps, slug, ctx.task.id);
       const result = await ctx.checkpoint({
         key: `tenant-${step.name}-${slug}`,
         fn: async () =>

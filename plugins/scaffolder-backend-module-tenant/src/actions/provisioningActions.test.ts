@@ -55,6 +55,7 @@ class MemoryRegistry implements TenantRegistryApi {
         name: String(registered?.name),
         settings: (registered?.settings ?? {}) as Record<string, unknown>,
         version: String(registered?.version ?? ''),
+        provisioningTask: registered?.provisioningTask as string | undefined,
       }
     );
   }

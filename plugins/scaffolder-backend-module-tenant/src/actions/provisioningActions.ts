@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createProvisioningAction } from './createProvisioningAction';
+import { ownTenant } from './ownTenant';
 import { createRegisterTenantAction } from './registerTenant';
 import { TenantActionDeps } from './TenantActionDeps';
 
@@ -167,6 +168,7 @@ export function createTenantReadyAction(deps: TenantActionDeps) {
         ctx.logger.info(`Would mark tenant ${ctx.input.slug} ready`);
         return;
       }
+      await ownTenant(deps, ctx.input.slug, ctx.task.id);
       await deps.registry.reportStatus(ctx.input.slug, 'ready');
       ctx.logger.info(`Tenant ${ctx.input.slug} is ready`);
     },

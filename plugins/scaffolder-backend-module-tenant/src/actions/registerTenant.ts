@@ -107,6 +107,7 @@ export function createRegisterTenantAction(options: {
             owner: input.owner,
             version: input.version ?? newTenantVersion,
             settings,
+            provisioningTask: ctx.task.id,
             ...(ctx.user?.ref ? { requestedBy: ctx.user.ref } : {}),
           });
           return registered.slug;

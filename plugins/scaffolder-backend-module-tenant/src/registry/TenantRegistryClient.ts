@@ -13,6 +13,8 @@ export type RegisteredTenant = {
   status: TenantStatus;
   name: string;
   version: string;
+  /** The scaffolder task that registered it. */
+  provisioningTask?: string;
   /** Branding, mail (never a password), footer, analytics. */
   settings: Record<string, unknown>;
 };

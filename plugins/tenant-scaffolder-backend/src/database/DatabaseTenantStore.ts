@@ -39,6 +39,7 @@ type TenantRow = {
   version: string;
   settings: string;
   owner: string;
+  provisioning_task: string | null;
   created_at_ms: string | number;
   updated_at_ms: string | number;
   revision: string | number;
@@ -96,6 +97,7 @@ export class DatabaseTenantStore implements TenantStore {
           version: tenant.version,
           settings: JSON.stringify(tenant.settings),
           owner: tenant.owner,
+          provisioning_task: tenant.provisioningTask ?? null,
           created_at_ms: tx.raw(this.now),
           updated_at_ms: tx.raw(this.now),
           revision: 1,
@@ -532,6 +534,9 @@ function toTenant(row: TenantRow, secretNames: string[]): StoredTenant {
     version: row.version,
     settings: JSON.parse(row.settings),
     owner: row.owner,
+    ...(row.provisioning_task
+      ? { provisioningTask: row.provisioning_task }
+      : {}),
     createdAt: iso(row.created_at_ms),
     updatedAt: iso(row.updated_at_ms),
     revision: Number(row.revision),

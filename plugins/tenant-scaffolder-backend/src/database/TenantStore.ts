@@ -15,7 +15,14 @@ export type StoredTenant = Tenant & {
 
 export type NewStoredTenant = Pick<
   Tenant,
-  'slug' | 'name' | 'plan' | 'region' | 'version' | 'settings' | 'owner'
+  | 'slug'
+  | 'name'
+  | 'plan'
+  | 'region'
+  | 'version'
+  | 'settings'
+  | 'owner'
+  | 'provisioningTask'
 >;
 
 /** Secrets written with a change, by name: a value sets one, null removes it. */

@@ -90,6 +90,7 @@ export class TenantRegistry {
         version: tenant.version ?? '',
         settings,
         owner: ownerRef(tenant.owner)!,
+        provisioningTask: tenant.provisioningTask,
       },
       {
         actor,

@@ -8,14 +8,18 @@ import {
 export type RegistrationInput = NewTenantInput & {
   owner: string;
   version?: string;
+  /** The scaffolder task registering it. */
+  provisioningTask?: string;
 };
+
+const TASK_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$/;
 
 /** Checks what a registration needs besides a new tenant's own fields. */
 export function registrationProblems(input: unknown): FieldProblem[] {
   if (typeof input !== 'object' || input === null) return [];
-  const { owner, version } = input as Record<string, unknown>;
+  const { owner, version, provisioningTask } = input as Record<string, unknown>;
   const problems: FieldProblem[] = [];
   if (owner === undefined) {
     problems.push({ field: 'owner', message: 'is required' });
@@ -32,6 +36,15 @@ export function registrationProblems(input: unknown): FieldProblem[] {
     problems.push({
       field: 'version',
       message: 'must be a version such as 1.4.2',
+    });
+  }
+  if (
+    provisioningTask !== undefined &&
+    (typeof provisioningTask !== 'string' || !TASK_ID.test(provisioningTask))
+  ) {
+    problems.push({
+      field: 'provisioningTask',
+      message: "must be a scaffolder task's id",
     });
   }
   return problems;

@@ -108,8 +108,11 @@ describe('ReviewEnvironmentsTable', () => {
     await renderTable([ready], { api, onChange });
 
     // Enabled once the signed-in user is known to be the author.
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Tear down' })).toBeEnabled(),
+    // Generous: on a loaded machine the identity resolves slowly.
+    await waitFor(
+      () =>
+        expect(screen.getByRole('button', { name: 'Tear down' })).toBeEnabled(),
+      { timeout: 10_000 },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Tear down' }));
     const dialog = await screen.findByRole('dialog');
@@ -146,8 +149,11 @@ describe('ReviewEnvironmentsTable', () => {
       mayTearDownAny: true,
     });
 
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Tear down' })).toBeEnabled(),
+    // Generous: on a loaded machine the identity resolves slowly.
+    await waitFor(
+      () =>
+        expect(screen.getByRole('button', { name: 'Tear down' })).toBeEnabled(),
+      { timeout: 10_000 },
     );
   });
 
