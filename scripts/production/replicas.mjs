@@ -56,7 +56,7 @@ installBundle(bundleDir, { log });
 
 rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
-cpE2eConfig();
+prepareRunFolders();
 
 const replicas = {};
 try {
@@ -161,7 +161,7 @@ function replicaConfig(name, port) {
   };
 }
 
-function cpE2eConfig() {
+function prepareRunFolders() {
   writeFileSync(
     resolve(bundleDir, 'app-config.e2e.yaml'),
     readFileSync(resolve(REPO_ROOT, 'e2e/app-config.e2e.yaml')),

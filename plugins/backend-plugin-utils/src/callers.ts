@@ -26,81 +26,78 @@ export function callerResolver(httpAuth: HttpAuthService) {
   };
 }
 
+type Principal = { type: 'user' } | { type: 'service'; subject: string };
+
 /**
- * Resolves a request's caller and requires it to be one of the named
- * backend services (e.g. `plugin:scaffolder`), whatever the permission
- * policy says: a user, or any other service such as a CI pipeline's static
- * token, gets 403 with `refusal` and why. No credentials: 401.
+ * Which principals a route takes beyond "signed in", whatever the
+ * permission policy says (Backstage's permissions service allows every
+ * service every permission), and how a refusal names who may call instead.
  */
-export function serviceCallerResolver(
+export type CallerRule = {
+  accepts(principal: Principal): boolean;
+  /** The second half of a refusal: who may call, and who this caller is. */
+  refuse(principal: Principal, id: string): string;
+};
+
+/**
+ * Resolves a request's caller like {@link callerResolver} (no or bad
+ * credentials: 401) and requires `rule` to accept it; otherwise 403 with
+ * `refusal` and the rule's reason.
+ */
+export function restrictedCallerResolver(
   httpAuth: HttpAuthService,
-  subjects: string[],
+  rule: CallerRule,
   refusal: string,
 ) {
   const caller = callerResolver(httpAuth);
   return async (req: Request) => {
     const resolved = await caller(req);
-    const { principal } = resolved.credentials as BackstageCredentials<
-      { type: 'user' } | { type: 'service'; subject: string }
-    >;
-    if (principal.type !== 'service' || !subjects.includes(principal.subject)) {
+    const principal = resolved.credentials.principal as Principal;
+    if (!rule.accepts(principal)) {
       throw new NotAllowedError(
-        `${refusal}: only ${subjects.join(' or ')} may call this, not ${
-          principal.type === 'user' ? 'a user' : `the service ${resolved.id}`
-        }`,
+        `${refusal}: ${rule.refuse(principal, resolved.id)}`,
       );
     }
     return resolved;
   };
 }
 
-/**
- * Resolves a request's caller and requires a signed-in user: for actions a
- * person takes, which no service token (a CI pipeline's included) may take
- * in their place. A service gets 403 with `refusal` and why; no
- * credentials: 401.
- */
-export function userCallerResolver(httpAuth: HttpAuthService, refusal: string) {
-  const caller = callerResolver(httpAuth);
-  return async (req: Request) => {
-    const resolved = await caller(req);
-    if (resolved.credentials.principal.type !== 'user') {
-      throw new NotAllowedError(
-        `${refusal}: only a signed-in user may call this, not the service ${resolved.id}`,
-      );
-    }
-    return resolved;
-  };
-}
+const describe = (principal: Principal, id: string) =>
+  principal.type === 'user' ? 'a user' : `the service ${id}`;
+
+/** One of the named backend services (e.g. `plugin:scaffolder`); users and every other service are refused. */
+export const servicesNamed = (subjects: string[]): CallerRule => ({
+  accepts: principal =>
+    principal.type === 'service' && subjects.includes(principal.subject),
+  refuse: (principal, id) =>
+    `only ${subjects.join(' or ')} may call this, not ${describe(
+      principal,
+      id,
+    )}`,
+});
+
+/** A signed-in person: no service token (a CI pipeline's included) acts in their place. */
+export const signedInUser: CallerRule = {
+  accepts: principal => principal.type === 'user',
+  refuse: (_principal, id) =>
+    `only a signed-in user may call this, not the service ${id}`,
+};
+
+/** Any service token, a user never. */
+export const anyService: CallerRule = {
+  accepts: principal => principal.type === 'service',
+  refuse: () => 'signed-in users may only read',
+};
 
 /**
- * Resolves a request's caller and requires a token of
- * `backend.auth.externalAccess` (a CI pipeline or git host): users are
- * refused, and so are backend plugins (subject `plugin:<id>`). 403 with
- * `refusal` and why; no credentials: 401.
+ * A token of `backend.auth.externalAccess` (a CI pipeline or git host):
+ * users are refused, and so are backend plugins (subject `plugin:<id>`).
  */
-export function externalServiceCallerResolver(
-  httpAuth: HttpAuthService,
-  refusal: string,
-) {
-  const caller = callerResolver(httpAuth);
-  return async (req: Request) => {
-    const resolved = await caller(req);
-    const { principal } = resolved.credentials as BackstageCredentials<
-      { type: 'user' } | { type: 'service'; subject: string }
-    >;
-    if (
-      principal.type !== 'service' ||
-      principal.subject.startsWith('plugin:')
-    ) {
-      throw new NotAllowedError(
-        `${refusal}: only a service token of backend.auth.externalAccess (a CI pipeline) may do this, not ${
-          principal.type === 'user'
-            ? `the user ${resolved.id}`
-            : `the backend plugin ${resolved.id}`
-        }`,
-      );
-    }
-    return resolved;
-  };
-}
+export const externalService: CallerRule = {
+  accepts: principal =>
+    principal.type === 'service' && !principal.subject.startsWith('plugin:'),
+  refuse: (principal, id) =>
+    `only a service token of backend.auth.externalAccess (a CI pipeline) may do this, not ${
+      principal.type === 'user' ? `the user ${id}` : `the backend plugin ${id}`
+    }`,
+};

@@ -1,9 +1,12 @@
 export {
+  anyService,
   callerResolver,
-  externalServiceCallerResolver,
+  externalService,
   principalId,
-  serviceCallerResolver,
-  userCallerResolver,
+  restrictedCallerResolver,
+  servicesNamed,
+  signedInUser,
 } from './callers';
+export type { CallerRule } from './callers';
 export { databaseNowSql } from './databaseClock';
 export { migratedClient } from './migratedClient';

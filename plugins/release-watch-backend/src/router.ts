@@ -1,5 +1,9 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
+import {
+  anyService,
+  restrictedCallerResolver,
+} from '@internal/backend-plugin-utils';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EntityDirectory } from './attribution/EntityDirectory';
@@ -53,15 +57,13 @@ export async function createRouter(
 
   // Any CI pushes its events here with a service token. No credentials:
   // 401 (AuthenticationError); a signed-in user: 403 (NotAllowedError).
+  const pusher = restrictedCallerResolver(
+    httpAuth,
+    anyService,
+    'Only service principals (CI pipelines with a backend.auth.externalAccess token) may push events',
+  );
   const requirePusher: express.RequestHandler = async (req, _res, next) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    if ((credentials.principal as { type: string }).type !== 'service') {
-      throw new NotAllowedError(
-        'Only service principals (CI pipelines with a backend.auth.externalAccess token) may push events; signed-in users may only read',
-      );
-    }
+    await pusher(req);
     next();
   };
 

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { createPublishLocalGitAction } from './services/publishLocalGit';
 import { createRegisterPublishedLocationAction } from './services/registerPublishedLocation';
 import { createTenantActions } from './actions/provisioningActions';
+import { tenantRemovers } from './actions/TenantActionDeps';
 import { readTenantDrivers } from './provisioning/readTenantDrivers';
 import { TenantRegistryClient } from './registry/TenantRegistryClient';
 import { TenantDeprovisioner } from './deprovision/TenantDeprovisioner';
@@ -51,14 +52,7 @@ export const scaffolderModuleTenant = createBackendModule({
           'data/tenants';
         const drivers = readTenantDrivers(config, { dataDir });
         const registry = new TenantRegistryClient({ discovery, auth });
-        const rollback = new TenantRollback(registry, [
-          drivers.databases,
-          drivers.storage,
-          drivers.dns,
-          drivers.configFiles,
-          drivers.services,
-          drivers.ci,
-        ]);
+        const rollback = new TenantRollback(registry, tenantRemovers(drivers));
         // Tenants' services outlive a restart of the portal: adopt them again.
         const { adopted, reaped } = await drivers.services.recover();
         if (adopted.length + reaped.length > 0) {

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTenantActions } from './actions/provisioningActions';
-import { TenantDrivers } from './actions/TenantActionDeps';
+import { TenantDrivers, tenantRemovers } from './actions/TenantActionDeps';
 import { TenantDeprovisioner } from './deprovision/TenantDeprovisioner';
 import { LocalTenantCi } from './provisioning/ci/LocalTenantCi';
 import { TenantConfigFiles } from './provisioning/config/TenantConfigFiles';
@@ -316,12 +316,7 @@ describe.each(databases.eachSupportedId())(
 
     function rollbackOf() {
       const removers = [
-        drivers.databases,
-        drivers.storage,
-        drivers.dns,
-        drivers.configFiles,
-        drivers.services,
-        drivers.ci,
+        ...tenantRemovers(drivers),
         drivers.s3,
         ...(drivers.postgres ? [drivers.postgres] : []),
       ];

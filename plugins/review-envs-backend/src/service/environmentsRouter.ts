@@ -12,8 +12,9 @@ import { z } from 'zod';
 import { ReviewEnvironments } from '../environments/ReviewEnvironments';
 import {
   callerResolver,
-  externalServiceCallerResolver,
-  userCallerResolver,
+  externalService,
+  restrictedCallerResolver,
+  signedInUser,
 } from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 
@@ -43,15 +44,17 @@ export async function createEnvironmentsRouter(options: {
   const caller = callerResolver(httpAuth);
   // A pipeline changes an environment by reporting its pull request.
   const person = (action: string) =>
-    userCallerResolver(
+    restrictedCallerResolver(
       httpAuth,
+      signedInUser,
       `${action} a review environment is for people in the portal`,
     );
   const extender = person('Extending');
   const redeployer = person('Redeploying');
   const tearer = person('Tearing down');
-  const reporter = externalServiceCallerResolver(
+  const reporter = restrictedCallerResolver(
     httpAuth,
+    externalService,
     'Reporting pull request state is for CI pipelines and git hosts, as reporting a pull request closed tears down its environment',
   );
 

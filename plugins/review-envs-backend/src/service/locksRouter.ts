@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { SharedEnvironmentLocks } from '../locks/SharedEnvironmentLocks';
 import {
   callerResolver,
-  userCallerResolver,
+  restrictedCallerResolver,
+  signedInUser,
 } from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 
@@ -41,8 +42,9 @@ export async function createLocksRouter(options: {
   const caller = callerResolver(httpAuth);
   // The permission framework allows services everything: without this, a
   // CI pipeline's token could force-release whoever holds a lock.
-  const forceReleaser = userCallerResolver(
+  const forceReleaser = restrictedCallerResolver(
     httpAuth,
+    signedInUser,
     'Force-releasing a lock is for portal admins; a pipeline releases its own hold with its fencing token',
   );
 

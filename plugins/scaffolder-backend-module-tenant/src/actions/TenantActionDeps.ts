@@ -6,7 +6,7 @@ import { TenantDatabases } from '../provisioning/database/TenantDatabases';
 import { TenantDns } from '../provisioning/dns/TenantDns';
 import { TenantStorage } from '../provisioning/storage/TenantStorage';
 import { TenantRegistryApi } from '../registry/TenantRegistryClient';
-import { TenantRollback } from '../rollback/TenantRollback';
+import { ResourceRemover, TenantRollback } from '../rollback/TenantRollback';
 
 /** The configured drivers each provisioning step goes through. */
 export type TenantDrivers = {
@@ -21,6 +21,18 @@ export type TenantDrivers = {
   /** Folder whose contents every new tenant's storage starts with. */
   assetsDir: string;
 };
+
+/** Every driver, as the removers undo and delete go through. */
+export function tenantRemovers(drivers: TenantDrivers): ResourceRemover[] {
+  return [
+    drivers.databases,
+    drivers.storage,
+    drivers.dns,
+    drivers.configFiles,
+    drivers.services,
+    drivers.ci,
+  ];
+}
 
 export type TenantActionDeps = {
   registry: TenantRegistryApi;

@@ -2,6 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
 import { RecordResource } from '../provisioning/LedgerResource';
 import { runProvisioningStep } from '../rollback/provisioningStep';
+import { RegisteredTenant } from '../registry/TenantRegistryClient';
 import { ownTenant } from './ownTenant';
 import { TenantActionDeps } from './TenantActionDeps';
 
@@ -25,6 +26,8 @@ export function createProvisioningAction<TOutput extends JsonObject>(
       record: RecordResource,
       input: Record<string, unknown>,
       log: (line: string) => void,
+      /** The registered tenant, read once the step knows it is its task's. */
+      tenant: RegisteredTenant,
     ) => Promise<TOutput>;
     /** Inputs beyond `slug`, as the scaffolder's schema functions. */
     extraInput?: Record<
@@ -61,7 +64,7 @@ export function createProvisioningAction<TOutput extends JsonObject>(
         return;
       }
       // Before anything is undone or made: only this task's own tenant.
-      await ownTenant(deps, slug, ctx.task.id);
+      const tenant = await ownTenant(deps, slug, ctx.task.id);
       const result = await ctx.checkpoint({
         key: `tenant-${step.name}-${slug}`,
         fn: async () =>
@@ -76,8 +79,12 @@ export function createProvisioningAction<TOutput extends JsonObject>(
                 ctx.logger.info(`${message} (left by an interrupted attempt)`),
               );
               for (const line of step.describe(slug)) ctx.logger.info(line);
-              return step.run(slug, record, ctx.input, line =>
-                ctx.logger.info(line),
+              return step.run(
+                slug,
+                record,
+                ctx.input,
+                line => ctx.logger.info(line),
+                tenant,
               );
             },
           }),

@@ -30,7 +30,7 @@ import {
 } from '../registry/TenantRegistryClient';
 import { ResourceRemover, TenantRollback } from '../rollback/TenantRollback';
 import { createTenantActions } from './provisioningActions';
-import { TenantDrivers } from './TenantActionDeps';
+import { TenantDrivers, tenantRemovers } from './TenantActionDeps';
 
 /** The registry's ledger semantics, in memory: records are idempotent per resource. */
 class MemoryRegistry implements TenantRegistryApi {
@@ -181,14 +181,7 @@ describe('tenant:* actions on the local drivers', () => {
   function actions(removers?: ResourceRemover[]) {
     const rollback = new TenantRollback(
       registry,
-      removers ?? [
-        drivers.databases,
-        drivers.storage,
-        drivers.dns,
-        drivers.configFiles,
-        drivers.services,
-        drivers.ci,
-      ],
+      removers ?? tenantRemovers(drivers),
     );
     const byId = new Map(
       createTenantActions({

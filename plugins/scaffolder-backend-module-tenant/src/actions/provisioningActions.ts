@@ -86,8 +86,7 @@ export function createTenantConfigAction(deps: TenantActionDeps) {
       storage: zod =>
         zod.string().optional().describe("The storage step's location"),
     },
-    run: async (slug, record, input) => {
-      const tenant = await registeredTenant(deps, slug);
+    run: async (slug, record, input, _log, tenant) => {
       const { database, storage } = input as {
         database?: Record<string, string | number>;
         storage?: string;
@@ -118,8 +117,7 @@ export function createTenantCiAction(deps: TenantActionDeps) {
     description:
       "Creates the tenant's CI job tenant-<slug> (a GitHub Actions workflow, a Jenkins job, or a local workflow file) that deploys it to the environment tenant-<slug>.",
     describe: slug => ci.describe(slug),
-    run: async (slug, record) => {
-      const tenant = await registeredTenant(deps, slug);
+    run: async (slug, record, _input, _log, tenant) => {
       return {
         ...(await ci.create(
           slug,
@@ -140,8 +138,7 @@ export function createTenantDeployAction(deps: TenantActionDeps) {
     description:
       "Deploys the tenant's service with its rendered config, and waits until its health check answers 200.",
     describe: slug => services.describe(slug),
-    run: async (slug, record, _input, log) => {
-      const tenant = await registeredTenant(deps, slug);
+    run: async (slug, record, _input, log, tenant) => {
       return services.deploy(
         slug,
         { configFile: configFiles.configFile(slug), version: tenant.version },
@@ -187,13 +184,4 @@ export function createTenantActions(deps: TenantActionDeps) {
     createTenantDeployAction(deps),
     createTenantReadyAction(deps),
   ];
-}
-
-/** The tenant a step works for; a step for an unregistered slug is a broken template. */
-async function registeredTenant(deps: TenantActionDeps, slug: string) {
-  const tenant = await deps.registry.get(slug);
-  if (!tenant) {
-    throw new Error(`tenant ${slug} is not registered`);
-  }
-  return tenant;
 }

@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { TenantRegistryApi } from '../registry/TenantRegistryClient';
-import { TenantRollback, describeLeftovers } from '../rollback/TenantRollback';
+import {
+  TenantRollback,
+  describeLeftovers,
+  leftAnything,
+} from '../rollback/TenantRollback';
 
 /**
  * Deletes tenants the registry marked `deleting` through the same undo steps
@@ -27,7 +31,7 @@ export class TenantDeprovisioner {
       this.logger.info(`Deleting tenant ${slug}: ${message}`);
     const result = await this.rollback.undo(slug, log);
     const { removed } = result;
-    if (result.leftovers.length + result.refused.length > 0) {
+    if (leftAnything(result)) {
       await this.registry.reportStatus(
         slug,
         'needs-cleanup',

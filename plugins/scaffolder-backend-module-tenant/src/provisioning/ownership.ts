@@ -44,12 +44,30 @@ export function ownedPath(
 ): string | undefined {
   const path = resolve(resource.id);
   assertOwnedName(slug, { ...resource, id: path }, ownType, ownPaths);
-  if (!exists(path)) return undefined;
-  const real = realOrUndefined(path);
+  return existingInside(slug, path, root);
+}
+
+/**
+ * `path` (absolute, under `root`) when something is there and its real path
+ * is the same place under `root`'s real path; undefined when nothing is
+ * there. A symlink anywhere on the way, a dangling one included, is refused.
+ */
+export function existingInside(
+  slug: string,
+  path: string,
+  root: string,
+): string | undefined {
+  let real: string | undefined;
+  try {
+    real = realpathSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!isThere(path)) return undefined;
+  }
   const expected = join(realpathSync(root), relative(resolve(root), path));
   if (real !== expected) {
     throw new ForeignResourceError(
-      `${resource.type} ${resource.id} resolves to ${
+      `${path} resolves to ${
         real ?? 'nothing (a dangling symlink)'
       }, outside what the portal makes for tenant ${slug}`,
     );
@@ -57,16 +75,8 @@ export function ownedPath(
   return path;
 }
 
-function realOrUndefined(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function exists(path: string): boolean {
+/** Whether anything, a dangling symlink included, is at `path`. */
+function isThere(path: string): boolean {
   try {
     lstatSync(path);
     return true;

@@ -24,6 +24,11 @@ export type RollbackResult = {
   refused: Array<{ entry: LedgerEntry; error: string }>;
 };
 
+/** Whether a rollback left anything live: the tenant then needs cleanup. */
+export function leftAnything(result: RollbackResult): boolean {
+  return result.leftovers.length + result.refused.length > 0;
+}
+
 /** The entries a rollback left live, refused ones first, as one line for a tenant's history. */
 export function describeLeftovers(result: RollbackResult): string {
   const parts: string[] = [];
@@ -88,7 +93,7 @@ export class TenantRollback {
       live.filter(entry => entry.step === step),
       log,
     );
-    if (result.leftovers.length + result.refused.length > 0) {
+    if (leftAnything(result)) {
       throw new Error(
         `could not undo an earlier attempt at ${step}: ${describeLeftovers(
           result,

@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { RecordResource } from '../provisioning/LedgerResource';
 import { TenantRegistryApi } from '../registry/TenantRegistryClient';
-import { TenantRollback, describeLeftovers } from './TenantRollback';
+import {
+  TenantRollback,
+  describeLeftovers,
+  leftAnything,
+} from './TenantRollback';
 
 export type ProvisioningStep<T> = {
   registry: TenantRegistryApi;
@@ -39,7 +43,7 @@ export async function runProvisioningStep<T>(
     logger.error(`Step ${step} failed for tenant ${slug}: ${reason}`);
     logger.info(`Rolling back tenant ${slug}, newest resource first`);
     const result = await rollback.undo(slug, message => logger.info(message));
-    if (result.leftovers.length + result.refused.length === 0) {
+    if (!leftAnything(result)) {
       await registry.reportStatus(
         slug,
         'failed',

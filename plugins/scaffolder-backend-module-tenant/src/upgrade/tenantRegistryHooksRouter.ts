@@ -1,6 +1,9 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { serviceCallerResolver } from '@internal/backend-plugin-utils';
+import {
+  restrictedCallerResolver,
+  servicesNamed,
+} from '@internal/backend-plugin-utils';
 import { TENANT_VERSION_PATTERN } from '@internal/plugin-tenant-scaffolder-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -25,9 +28,9 @@ export function createTenantRegistryHooksRouter(options: {
   const { httpAuth, upgrade, configRefresh } = options;
   const router = Router();
   router.use(['/tenant-upgrades', '/tenant-config'], express.json());
-  const registry = serviceCallerResolver(
+  const registry = restrictedCallerResolver(
     httpAuth,
-    [REGISTRY_SUBJECT],
+    servicesNamed([REGISTRY_SUBJECT]),
     'Only the tenant registry upgrades tenants and refreshes their config',
   );
 

@@ -338,11 +338,7 @@ export class DatabaseTenantStore implements TenantStore {
     id: number,
     options: { actor: string },
   ): Promise<TenantLedgerEntry | undefined> {
-    return this.db.transaction(async tx => {
-      const row: LedgerRow | undefined = await tx(LEDGER)
-        .where({ slug, id })
-        .first();
-      if (!row) return undefined;
+    return this.withLedgerRow(slug, id, async (tx, row) => {
       if (row.removed_at_ms !== null) return toLedgerEntry(row);
       await tx(LEDGER)
         .where({ id })
@@ -363,11 +359,7 @@ export class DatabaseTenantStore implements TenantStore {
     id: number,
     options: { actor: string; reason: string },
   ): Promise<TenantLedgerEntry | undefined> {
-    return this.db.transaction(async tx => {
-      const row: LedgerRow | undefined = await tx(LEDGER)
-        .where({ slug, id })
-        .first();
-      if (!row) return undefined;
+    return this.withLedgerRow(slug, id, async (tx, row) => {
       await this.record(
         tx,
         slug,
@@ -376,6 +368,23 @@ export class DatabaseTenantStore implements TenantStore {
         `${describeResource(row)}: ${options.reason}`,
       );
       return toLedgerEntry(row);
+    });
+  }
+
+  /** Runs `change` on the tenant's ledger row in a transaction; undefined when there is none. */
+  private async withLedgerRow(
+    slug: string,
+    id: number,
+    change: (
+      tx: Knex.Transaction,
+      row: LedgerRow,
+    ) => Promise<TenantLedgerEntry>,
+  ): Promise<TenantLedgerEntry | undefined> {
+    return this.db.transaction(async tx => {
+      const row: LedgerRow | undefined = await tx(LEDGER)
+        .where({ slug, id })
+        .first();
+      return row ? change(tx, row) : undefined;
     });
   }
 

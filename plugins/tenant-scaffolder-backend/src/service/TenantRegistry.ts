@@ -62,7 +62,8 @@ export class TenantRegistry {
     } = {},
   ) {}
 
-  async register(input: unknown, actor: string): Promise<RegisteredTenant> {
+  /** `caller` is history's actor unless the provisioner names who it registers for. */
+  async register(input: unknown, caller: string): Promise<RegisteredTenant> {
     const problems = [
       ...newTenantProblems(input),
       ...registrationProblems(input),
@@ -93,7 +94,7 @@ export class TenantRegistry {
         provisioningTask: tenant.provisioningTask,
       },
       {
-        actor,
+        actor: tenant.requestedBy ?? caller,
         secrets: smtpPassword ? { [SMTP_PASSWORD_SECRET]: smtpPassword } : {},
       },
     );

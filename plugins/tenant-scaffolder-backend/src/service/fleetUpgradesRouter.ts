@@ -5,7 +5,8 @@ import {
 import { tenantFleetUpgradePermission } from '@internal/plugin-tenant-scaffolder-common';
 import {
   callerResolver,
-  userCallerResolver,
+  restrictedCallerResolver,
+  signedInUser,
 } from '@internal/backend-plugin-utils';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -31,8 +32,9 @@ export function createFleetUpgradesRouter(options: {
   const caller = callerResolver(httpAuth);
   const assertAllowed = permissionGuard(permissions);
 
-  const person = userCallerResolver(
+  const person = restrictedCallerResolver(
     httpAuth,
+    signedInUser,
     'Fleet upgrades are run by portal admins',
   );
   const upgrader = async (req: express.Request) => {

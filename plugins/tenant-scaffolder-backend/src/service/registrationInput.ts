@@ -10,6 +10,8 @@ export type RegistrationInput = NewTenantInput & {
   version?: string;
   /** The scaffolder task registering it. */
   provisioningTask?: string;
+  /** The person who ran the template, whom the module vouches for: the history names them. */
+  requestedBy?: string;
 };
 
 const TASK_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -19,7 +21,10 @@ const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$/;
 /** Checks what a registration needs besides a new tenant's own fields. */
 export function registrationProblems(input: unknown): FieldProblem[] {
   if (typeof input !== 'object' || input === null) return [];
-  const { owner, version, provisioningTask } = input as Record<string, unknown>;
+  const { owner, version, provisioningTask, requestedBy } = input as Record<
+    string,
+    unknown
+  >;
   const problems: FieldProblem[] = [];
   if (owner === undefined) {
     problems.push({ field: 'owner', message: 'is required' });
@@ -47,7 +52,24 @@ export function registrationProblems(input: unknown): FieldProblem[] {
       message: "must be a scaffolder task's id",
     });
   }
+  if (
+    requestedBy !== undefined &&
+    (typeof requestedBy !== 'string' || !isUserRef(requestedBy))
+  ) {
+    problems.push({
+      field: 'requestedBy',
+      message: "must be a user's entity ref such as user:default/ada",
+    });
+  }
   return problems;
+}
+
+function isUserRef(ref: string): boolean {
+  try {
+    return parseEntityRef(ref).kind.toLocaleLowerCase('en-US') === 'user';
+  } catch {
+    return false;
+  }
 }
 
 /** `team-a` and `group:team-a` become `group:default/team-a`; anything but a group is undefined. */

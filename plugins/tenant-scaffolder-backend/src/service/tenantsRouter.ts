@@ -13,8 +13,9 @@ import { z } from 'zod';
 import { permissionGuard } from './permissionGuard';
 import {
   callerResolver,
-  serviceCallerResolver,
-  userCallerResolver,
+  restrictedCallerResolver,
+  servicesNamed,
+  signedInUser,
 } from '@internal/backend-plugin-utils';
 import { parseRequest } from './requestValidation';
 import { secretKeyIn } from './secretKeys';
@@ -83,11 +84,6 @@ const ledgerBody = z.object({
       }
     }),
 });
-const requestedByBody = z.object({
-  requestedBy: z
-    .string()
-    .regex(/^user:[^:/\s]+\/[^:/\s]+$/, "must be a user's entity ref"),
-});
 const refusalBody = z.object({ reason: z.string().min(1).max(1000) });
 const ledgerEntryParams = z.object({
   id: z.coerce.number().int().positive(),
@@ -113,13 +109,14 @@ export async function createTenantsRouter(options: {
   // template, which checks their permission to.
   // Settings, plans and deletion are a person's decisions, behind their
   // permissions; Backstage's permissions service would allow any service.
-  const person = userCallerResolver(
+  const person = restrictedCallerResolver(
     httpAuth,
+    signedInUser,
     'Tenants are changed by people in the portal',
   );
-  const provisioner = serviceCallerResolver(
+  const provisioner = restrictedCallerResolver(
     httpAuth,
-    [PROVISIONER_SUBJECT],
+    servicesNamed([PROVISIONER_SUBJECT]),
     'Only tenant provisioning writes the registry',
   );
 
@@ -131,14 +128,7 @@ export async function createTenantsRouter(options: {
 
   router.post('/tenants', async (req, res) => {
     const { id } = await provisioner(req);
-    const { requestedBy, ...registration } = req.body ?? {};
-    // The module vouches for the person who ran the template: the history
-    // names them rather than the module.
-    const actor =
-      requestedBy === undefined
-        ? id
-        : parseRequest(requestedByBody, { requestedBy }, 'body').requestedBy;
-    res.status(201).json(await registry.register(registration, actor));
+    res.status(201).json(await registry.register(req.body, id));
   });
 
   router.get('/tenants/:slug', async (req, res) => {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
-import { assertOwnedName, ownedPath } from '../ownership';
+import { assertOwnedName, existingInside } from '../ownership';
 import { TenantDatabaseConnection, TenantDatabases } from './TenantDatabases';
 
 const FILE = 'sqlite-file';
@@ -51,13 +51,7 @@ export class SqliteTenantDatabases implements TenantDatabases {
     ]);
     // The database and SQLite's side files, each by its real path.
     for (const suffix of ['-journal', '-wal', '-shm', '']) {
-      const path = ownedPath(
-        slug,
-        { type: FILE, id: `${filename}${suffix}` },
-        FILE,
-        this.directory,
-        [`${filename}${suffix}`],
-      );
+      const path = existingInside(slug, `${filename}${suffix}`, this.directory);
       if (path) rmSync(path, { force: true });
     }
   }
