@@ -10,3 +10,5 @@ export {
 export type { CallerRule } from './callers';
 export { databaseNowSql } from './databaseClock';
 export { migratedClient } from './migratedClient';
+export { whileLeased } from './whileLeased';
+export type { LeaseRenewal } from './whileLeased';
