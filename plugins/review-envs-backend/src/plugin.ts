@@ -103,11 +103,14 @@ export const reviewEnvsPlugin = createBackendPlugin({
           },
         });
         // Deploys, teardowns and expiry; also run at once after each change.
+        // Every replica runs it: each environment's lease, not the
+        // scheduler's lock, decides who works on it, so a replica that dies
+        // mid-deploy holds nothing up for longer than the lease.
         await deps.scheduler.scheduleTask({
           id: WORK_TASK_ID,
           frequency: { seconds: 10 },
           timeout: { minutes: 20 },
-          scope: 'global',
+          scope: 'local',
           fn: () => environments.runWork(),
         });
         deps.lifecycle.addStartupHook(() => environments.recover());

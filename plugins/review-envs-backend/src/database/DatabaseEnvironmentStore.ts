@@ -362,6 +362,17 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     return claimed;
   }
 
+  async renewLease(work: ClaimedWork, leaseMs: number): Promise<boolean> {
+    // Not by revision: a pull request's new commit changes that mid-deploy,
+    // and the claim still holds until finishWork. A lease that ran out may
+    // be another replica's by now.
+    const updated = await this.db(ENVIRONMENTS)
+      .where({ id: work.environment.id })
+      .where('lease_until_ms', '>', this.db.raw(this.now))
+      .update({ lease_until_ms: this.db.raw(`${this.now} + ?`, [leaseMs]) });
+    return updated === 1;
+  }
+
   async recordServing(
     id: string,
     serving: { url: string | null; deployedSha: string | null },

@@ -76,6 +76,9 @@ export interface EnvironmentStore {
   /** Claims up to `limit` environments that need a deploy or a teardown. */
   claimWork(limit: number, leaseMs: number): Promise<ClaimedWork[]>;
 
+  /** Extends a claim's lease; false when the claim is no longer held. */
+  renewLease(work: ClaimedWork, leaseMs: number): Promise<boolean>;
+
   /** Records what serves now, whatever else changed meanwhile. */
   recordServing(
     id: string,

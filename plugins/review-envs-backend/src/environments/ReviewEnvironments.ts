@@ -10,6 +10,7 @@ import {
   Deployment,
   DeployTarget,
 } from '@internal/plugin-review-envs-node';
+import { whileLeased } from '@internal/backend-plugin-utils';
 import {
   ClaimedWork,
   EnvironmentStore,
@@ -23,7 +24,12 @@ import {
   ReviewEnvironmentsConfig,
 } from './ReviewEnvironmentsConfig';
 
-const LEASE_MS = 15 * 60_000;
+/**
+ * A claim's lease, renewed while its deploy or teardown runs: a replica that
+ * dies mid-deploy leaves its work to the others within a minute.
+ */
+const LEASE_MS = 60_000;
+const LEASE_RENEW_MS = 15_000;
 const WORK_CONCURRENCY = 4;
 const WORK_BUDGET_MS = 5 * 60_000;
 
@@ -179,7 +185,20 @@ export class ReviewEnvironments {
       if (batch.length === 0) return;
       await Promise.all(
         batch.map(work =>
-          work.action === 'deploy' ? this.deploy(work) : this.tearDown(work),
+          whileLeased(
+            () =>
+              work.action === 'deploy'
+                ? this.deploy(work)
+                : this.tearDown(work),
+            {
+              renew: () => this.store.renewLease(work, LEASE_MS),
+              everyMs: LEASE_RENEW_MS,
+              onTrouble: problem =>
+                this.logger.warn(
+                  `Review environment ${work.environment.id}: ${problem}`,
+                ),
+            },
+          ),
         ),
       );
     }

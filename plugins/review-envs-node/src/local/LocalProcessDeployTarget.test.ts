@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   rmSync,
@@ -216,6 +217,71 @@ describe('LocalProcessDeployTarget', () => {
     expect(reaped).toEqual(['pr-6']);
     expect(existsSync(join(root, 'work/environments/pr-6'))).toBe(false);
     expect(await body(alive.url)).toBe('v1');
+  });
+
+  describe('a deploy cut off by its backend dying', () => {
+    /**
+     * What a backend killed while its new version was starting leaves: the
+     * version's process group, running, and its record naming the backend.
+     */
+    function leftByDeployer(environmentId: string, deployerPid: number) {
+      const dir = join(root, 'work/environments', environmentId);
+      mkdirSync(dir, { recursive: true });
+      const worktree = join(dir, 'cut-off');
+      mkdirSync(worktree);
+      const orphan = spawn('sleep', ['300'], {
+        detached: true,
+        stdio: 'ignore',
+      });
+      orphan.unref();
+      writeFileSync(
+        join(dir, 'starting-cut-off.json'),
+        JSON.stringify({
+          environmentId,
+          repository,
+          version: 'x',
+          worktree,
+          logFile: `${worktree}.log`,
+          startedAt: new Date().toISOString(),
+          pid: orphan.pid,
+          deployerPid,
+        }),
+      );
+      return orphan.pid!;
+    }
+    /** The pid of a process that has exited. */
+    const deadPid = () => spawnSync('true').pid!;
+
+    it('retires the half-started version before deploying, so one process serves', async () => {
+      const orphan = leftByDeployer('pr-8', deadPid());
+
+      const deployment = await target.deploy({
+        environmentId: 'pr-8',
+        source: { repository, ref: 'main' },
+      });
+
+      expect(isGroupAlive(orphan)).toBe(false);
+      expect(await body(deployment.url)).toBe('v1');
+      expect(
+        readdirSync(join(root, 'work/environments/pr-8')).filter(file =>
+          file.startsWith('starting-'),
+        ),
+      ).toEqual([]);
+    });
+
+    it('retires it on teardown and on recovery, but not while its backend lives', async () => {
+      const fromDead = leftByDeployer('pr-9', deadPid());
+      const stillStarting = leftByDeployer('pr-10', process.ppid);
+
+      await newTarget().recover();
+      expect(isGroupAlive(fromDead)).toBe(false);
+      expect(isGroupAlive(stillStarting)).toBe(true);
+
+      const other = leftByDeployer('pr-11', deadPid());
+      await target.teardown('pr-11');
+      expect(isGroupAlive(other)).toBe(false);
+      process.kill(-stillStarting, 'SIGKILL');
+    });
   });
 
   it('refuses bad environment ids and refs before touching anything', async () => {

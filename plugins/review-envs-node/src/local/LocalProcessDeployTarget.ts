@@ -51,6 +51,22 @@ type LocalState = {
   startedAt: string;
 };
 
+/** Names the records of versions being started: `starting-<release>.json`. */
+const STARTING_PREFIX = 'starting-';
+
+/**
+ * A version being started and not yet healthy, recorded before anything is
+ * made: when the backend that started it dies mid-deploy, the next deploy
+ * or teardown of the environment, or the next recovery, retires it instead
+ * of leaving a second process serving the environment.
+ */
+type StartingVersion = Omit<LocalState, 'pid' | 'port'> & {
+  pid?: number;
+  port?: number;
+  /** The backend process that is starting it. */
+  deployerPid: number;
+};
+
 /**
  * Runs each environment as a local process group started from a git worktree
  * of the requested commit, on a free port, with its output in a log file.
@@ -93,6 +109,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
   ): Promise<void> {
     assertEnvironmentId(environmentId);
     return this.queues.run(environmentId, async () => {
+      await this.retireAbandonedStarts(environmentId, log);
       const state = this.readState(environmentId);
       if (state) {
         log(`Stopping ${environmentId} (pid ${state.pid})`);
@@ -127,6 +144,11 @@ export class LocalProcessDeployTarget implements DeployTarget {
   async recover(): Promise<{ adopted: Deployment[]; reaped: string[] }> {
     const adopted: Deployment[] = [];
     const reaped: string[] = [];
+    for (const environmentId of this.environmentIds()) {
+      await this.queues.run(environmentId, () =>
+        this.retireAbandonedStarts(environmentId),
+      );
+    }
     for (const state of this.allStates()) {
       if (isGroupAlive(state.pid)) {
         adopted.push(toDeployment(state));
@@ -148,10 +170,21 @@ export class LocalProcessDeployTarget implements DeployTarget {
       throw new InputError(`${source.repository} is not a git repository`);
     }
     const version = await resolveCommit(repository, source.ref);
+    await this.retireAbandonedStarts(environmentId, log);
     const previous = this.readState(environmentId);
     const releaseName = `${version.slice(0, 12)}-${Date.now()}`;
     const worktree = join(this.environmentDir(environmentId), releaseName);
     const logFile = `${worktree}.log`;
+    const starting: StartingVersion = {
+      environmentId,
+      repository,
+      version,
+      worktree,
+      logFile,
+      startedAt: new Date().toISOString(),
+      deployerPid: process.pid,
+    };
+    this.writeStarting(releaseName, starting);
 
     log(`Checking out ${source.ref} (${version.slice(0, 12)}) into a worktree`);
     await git(repository, ['worktree', 'add', '--detach', worktree, version]);
@@ -175,16 +208,8 @@ export class LocalProcessDeployTarget implements DeployTarget {
       exitCode = -1;
     });
 
-    const state: LocalState = {
-      environmentId,
-      repository,
-      version,
-      port,
-      pid: child.pid!,
-      worktree,
-      logFile,
-      startedAt: new Date().toISOString(),
-    };
+    const state: LocalState = { ...starting, port, pid: child.pid! };
+    this.writeStarting(releaseName, { ...state, deployerPid: process.pid });
 
     const unhealthy = await waitForHealthy(
       `http://127.0.0.1:${port}${this.healthPath}`,
@@ -199,6 +224,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
     if (unhealthy) {
       const output = tail(logFile, 50);
       await this.retire(state);
+      rmSync(this.startingPath(releaseName, environmentId), { force: true });
       log(
         `Deploy failed: ${unhealthy}; ${
           previous
@@ -210,6 +236,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
     }
 
     this.writeState(state);
+    rmSync(this.startingPath(releaseName, environmentId), { force: true });
     log(`Healthy at http://127.0.0.1:${port}${this.healthPath}`);
     if (previous) {
       log(`Retiring the previous version (${previous.version.slice(0, 12)})`);
@@ -218,9 +245,41 @@ export class LocalProcessDeployTarget implements DeployTarget {
     return toDeployment(state);
   }
 
+  /**
+   * Retires the versions whose deploy was cut off: those a dead backend
+   * was starting, and ones this backend left behind (its deploys of one
+   * environment run one at a time, so none of its own is under way here).
+   */
+  private async retireAbandonedStarts(environmentId: string, log?: DeployLog) {
+    for (const [releaseName, starting] of this.startingVersions(
+      environmentId,
+    )) {
+      if (
+        starting.deployerPid !== process.pid &&
+        isProcessAlive(starting.deployerPid)
+      ) {
+        continue;
+      }
+      log?.(
+        `Retiring ${releaseName}, whose deploy was cut off${
+          starting.pid ? ` (pid ${starting.pid})` : ''
+        }`,
+      );
+      await this.retire(starting);
+      rmSync(this.startingPath(releaseName, environmentId), { force: true });
+    }
+  }
+
   /** Stops a version and removes its worktree and log. */
-  private async retire(state: LocalState) {
-    await stopGroup(state.pid, this.stopTimeoutMs);
+  private async retire(
+    state: Pick<LocalState, 'repository' | 'worktree' | 'logFile'> & {
+      pid?: number;
+    },
+  ) {
+    // Never a pid of 0 or below: as a group, that is this backend's own.
+    if (state.pid && state.pid > 0) {
+      await stopGroup(state.pid, this.stopTimeoutMs);
+    }
     try {
       await git(state.repository, [
         'worktree',
@@ -262,9 +321,67 @@ export class LocalProcessDeployTarget implements DeployTarget {
   }
 
   private allStates(): LocalState[] {
-    return readdirSync(this.environmentsDir())
+    return this.environmentIds()
       .map(environmentId => this.readState(environmentId))
       .filter((state): state is LocalState => state !== undefined);
+  }
+
+  private environmentIds(): string[] {
+    return readdirSync(this.environmentsDir());
+  }
+
+  private startingPath(releaseName: string, environmentId: string) {
+    return join(
+      this.environmentDir(environmentId),
+      `${STARTING_PREFIX}${releaseName}.json`,
+    );
+  }
+
+  private writeStarting(releaseName: string, starting: StartingVersion) {
+    const path = this.startingPath(releaseName, starting.environmentId);
+    mkdirSync(this.environmentDir(starting.environmentId), { recursive: true });
+    writeFileSync(`${path}.tmp`, JSON.stringify(starting, null, 2));
+    renameSync(`${path}.tmp`, path);
+  }
+
+  private startingVersions(
+    environmentId: string,
+  ): Array<[string, StartingVersion]> {
+    let files: string[];
+    try {
+      files = readdirSync(this.environmentDir(environmentId));
+    } catch {
+      return [];
+    }
+    const versions: Array<[string, StartingVersion]> = [];
+    for (const file of files) {
+      if (!file.startsWith(STARTING_PREFIX) || !file.endsWith('.json')) {
+        continue;
+      }
+      try {
+        versions.push([
+          file.slice(STARTING_PREFIX.length, -'.json'.length),
+          JSON.parse(
+            readFileSync(
+              join(this.environmentDir(environmentId), file),
+              'utf8',
+            ),
+          ),
+        ]);
+      } catch {
+        // half-written by a backend that died: its rename never happened
+      }
+    }
+    return versions;
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
