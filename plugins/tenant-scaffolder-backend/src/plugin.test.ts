@@ -205,6 +205,33 @@ describe.each(databases.eachSupportedId())(
       expect(list.body.items).toEqual([]);
     });
 
+    it('answers a task that registers its own tenant again with that tenant, and any other task with 409', async () => {
+      const portal = await startPortal();
+      const byTask = {
+        ...newTenant,
+        requestedBy: ADA,
+        provisioningTask: 't-1',
+      };
+      const first = await register(portal, byTask);
+      expect(first.status).toBe(201);
+
+      // The register step cut off after the registry answered, run again.
+      const retried = await register(portal, byTask);
+      expect(retried.status).toBe(201);
+      expect(retried.body).toEqual(first.body);
+      const otherTask = await register(portal, {
+        ...byTask,
+        provisioningTask: 't-2',
+      });
+      expect(otherTask.status).toBe(409);
+      const history = await request(portal.server)
+        .get(`${BASE}/tenants/acme/history`)
+        .set(as());
+      expect(
+        history.body.items.filter((e: any) => e.action === 'created'),
+      ).toHaveLength(1);
+    });
+
     it('refuses a taken slug with 409, and says which slugs are available', async () => {
       const portal = await startPortal();
       const { server } = portal;

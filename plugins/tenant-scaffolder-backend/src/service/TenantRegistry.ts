@@ -82,6 +82,8 @@ export class TenantRegistry {
       tenant.plan.kind === 'trial'
         ? { kind: 'trial', endsOn: tenant.plan.endsOn }
         : { kind: 'paid' };
+    const retried = await this.retriedRegistration(tenant);
+    if (retried) return retried;
     const stored = await this.store.create(
       {
         slug: tenant.slug,
@@ -99,6 +101,25 @@ export class TenantRegistry {
       },
     );
     return toRegistered(stored);
+  }
+
+  /**
+   * The tenant a task registered already, when the same task registers it
+   * again: its register step was cut off after the registry answered (a
+   * replica died) and the scaffolder's task recovery runs the step again.
+   */
+  private async retriedRegistration(
+    tenant: RegistrationInput,
+  ): Promise<RegisteredTenant | undefined> {
+    if (!tenant.provisioningTask) return undefined;
+    const existing = await this.store.get(tenant.slug);
+    if (
+      existing?.provisioningTask === tenant.provisioningTask &&
+      existing.status === 'provisioning'
+    ) {
+      return toRegistered(existing);
+    }
+    return undefined;
   }
 
   async list(filter: TenantFilter): Promise<RegisteredTenant[]> {
