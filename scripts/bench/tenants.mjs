@@ -33,6 +33,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { REPO_ROOT, startPortal } from '../lib/servePortal.mjs';
+import { guestToken, runTemplate, waitForTemplate } from '../lib/portalApi.mjs';
 
 const RUNS = 3;
 const FLEET_SIZE = Number(process.env.BENCH_FLEET_SIZE ?? 200);
@@ -188,79 +189,6 @@ async function upgradeFleet(url, token) {
     throw new Error(`${sample}'s config.yml does not name ${version}`);
   }
   return seconds;
-}
-
-async function guestToken(url) {
-  const res = await fetch(`${url}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  if (!res.ok)
-    throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
-  return (await res.json()).backstageIdentity.token;
-}
-
-async function waitForTemplate(url, token) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const res = await fetch(
-      `${url}/api/catalog/entities/by-name/template/default/new-tenant`,
-      {
-        headers: { Authorization: `Bearer ${token}` },
-      },
-    );
-    if (res.ok) return;
-    await new Promise(done => setTimeout(done, 1000));
-  }
-  throw new Error('the New tenant template did not reach the catalog');
-}
-
-async function runTemplate(url, token, slug) {
-  const headers = {
-    Authorization: `Bearer ${token}`,
-    'Content-Type': 'application/json',
-  };
-  const res = await fetch(`${url}/api/scaffolder/v2/tasks`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      templateRef: 'template:default/new-tenant',
-      values: {
-        name: `Bench ${slug}`,
-        slug,
-        region: 'eu-west-1',
-        owner: 'group:default/customer-success',
-        planKind: 'paid',
-        palette: {
-          primary: '#1f6feb',
-          secondary: '#ffffff',
-          background: '#0d1117',
-        },
-      },
-    }),
-  });
-  if (!res.ok)
-    throw new Error(`task not created: ${res.status} ${await res.text()}`);
-  const { id } = await res.json();
-  for (;;) {
-    const task = await (
-      await fetch(`${url}/api/scaffolder/v2/tasks/${id}`, { headers })
-    ).json();
-    if (['completed', 'failed', 'cancelled'].includes(task.status)) {
-      if (task.status !== 'completed') {
-        const events = await (
-          await fetch(`${url}/api/scaffolder/v2/tasks/${id}/events`, {
-            headers,
-          })
-        ).json();
-        task.log = events
-          .map(event => event.body?.message)
-          .filter(Boolean)
-          .slice(-6);
-      }
-      return task;
-    }
-    await new Promise(done => setTimeout(done, 200));
-  }
 }
 
 /** Puts in place what the step must refuse to overwrite; `intact()` says whether it survived. */

@@ -15,8 +15,8 @@ export function benchPostgres(prefix) {
     password: decodeURIComponent(url.password || ''),
   };
 
-  async function withClient(fn) {
-    const client = new pg.Client({ ...connection, database: 'postgres' });
+  async function withClient(fn, database = 'postgres') {
+    const client = new pg.Client({ ...connection, database });
     await client.connect();
     try {
       return await fn(client);
@@ -36,6 +36,13 @@ export function benchPostgres(prefix) {
       } catch {
         return false;
       }
+    },
+    /** Rows of `sql` in one of the server's databases. */
+    async query(database, sql, params = []) {
+      return withClient(
+        async client => (await client.query(sql, params)).rows,
+        database,
+      );
     },
     async dropDatabases() {
       await withClient(async client => {

@@ -13,7 +13,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { REPO_ROOT, buildApp } from './servePortal.mjs';
 
 const DIST = resolve(REPO_ROOT, 'packages/backend/dist');
@@ -92,6 +92,7 @@ export function installBundle(dir, { log = console.log } = {}) {
         YARN_CACHE_FOLDER: resolve(REPO_ROOT, '.yarn/cache'),
         YARN_ENABLE_OFFLINE_MODE: '1',
         YARN_ENABLE_IMMUTABLE_INSTALLS: '0',
+        ...nodeHeaders(),
       },
     });
     writeFileSync(stampFile, stamp);
@@ -187,6 +188,19 @@ export async function startBundle({
       .join('')
       .slice(-8000)}`,
   );
+}
+
+/**
+ * Native modules (better-sqlite3) build against the running Node's headers
+ * when they sit beside it, instead of node-gyp downloading them, which
+ * fails offline.
+ */
+function nodeHeaders() {
+  if (process.env.npm_config_nodedir) return {};
+  const prefix = dirname(dirname(process.execPath));
+  return existsSync(resolve(prefix, 'include/node/node.h'))
+    ? { npm_config_nodedir: prefix }
+    : {};
 }
 
 /** The POSTGRES_* variables app-config.production.yaml reads, from a URL. */

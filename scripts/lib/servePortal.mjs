@@ -172,16 +172,18 @@ export function stopLocalEnvironments(workDir) {
   const environmentsDir = resolve(workDir, 'environments');
   if (!existsSync(environmentsDir)) return;
   for (const environment of readdirSync(environmentsDir)) {
-    try {
-      const state = JSON.parse(
-        readFileSync(
-          resolve(environmentsDir, environment, 'state.json'),
-          'utf8',
-        ),
-      );
-      process.kill(-state.pid, 'SIGKILL');
-    } catch {
-      // no state, or already stopped
+    const dir = resolve(environmentsDir, environment);
+    // The running version, and any whose deploy was cut off.
+    const records = readdirSync(dir).filter(
+      file => file === 'state.json' || /^starting-.*\.json$/.test(file),
+    );
+    for (const record of records) {
+      try {
+        const { pid } = JSON.parse(readFileSync(resolve(dir, record), 'utf8'));
+        if (pid > 0) process.kill(-pid, 'SIGKILL');
+      } catch {
+        // unreadable, or already stopped
+      }
     }
   }
 }

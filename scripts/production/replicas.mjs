@@ -8,36 +8,18 @@
 //   node scripts/production/replicas.mjs   (PostgreSQL from BENCH_POSTGRES_URL
 //   or postgresql://postgres@127.0.0.1:5432; its databases are dropped after)
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { benchPostgres } from '../lib/benchPostgres.mjs';
-import {
-  buildBundle,
-  installBundle,
-  postgresEnv,
-  startBundle,
-} from '../lib/productionBundle.mjs';
-import { REPO_ROOT, stopLocalEnvironments } from '../lib/servePortal.mjs';
+import { REPO_ROOT } from '../lib/servePortal.mjs';
+import { prepareReplicaRun } from './replicaSet.mjs';
 
-const PORTS = { A: 7027, B: 7028 };
 const PLUGINS_WITH_HEALTH = [
   'tenant-scaffolder',
   'release-watch',
   'review-envs',
 ];
 const runDir = resolve(REPO_ROOT, '.cache/portal-runs/production');
-const bundleDir = resolve(REPO_ROOT, '.cache/production/bundle');
 const prefix = `portal_prod_${Date.now().toString(36)}_`;
-const postgres = benchPostgres(prefix);
-const pgUrl =
-  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 
 const log = line => console.log(line);
 const problems = [];
@@ -46,41 +28,15 @@ const check = (ok, what) => {
   if (!ok) problems.push(what);
 };
 
-if (!(await postgres.reachable())) {
-  console.error(`[production] no PostgreSQL at ${postgres.host}`);
-  process.exit(1);
-}
-
-buildBundle({ log });
-installBundle(bundleDir, { log });
-
-rmSync(runDir, { recursive: true, force: true });
-mkdirSync(runDir, { recursive: true });
-prepareRunFolders();
-
-const replicas = {};
+const { postgres, set } = await prepareReplicaRun({
+  prefix,
+  runDir,
+  log,
+  label: '[production]',
+});
+const { replicas } = set;
 try {
-  for (const [name, port] of Object.entries(PORTS)) {
-    const url = `http://localhost:${port}`;
-    writeFileSync(
-      resolve(bundleDir, `app-config.replica-${name}.yaml`),
-      JSON.stringify(replicaConfig(name, port), null, 2),
-    );
-    replicas[name] = await startBundle({
-      dir: bundleDir,
-      url,
-      configFiles: ['app-config.e2e.yaml', `app-config.replica-${name}.yaml`],
-      env: {
-        ...postgresEnv(pgUrl),
-        PORTAL_BASE_URL: url,
-        // Production config names a GitHub OAuth app; the journeys sign in
-        // as guest and through the proxy header instead.
-        AUTH_GITHUB_CLIENT_ID: 'not-used',
-        AUTH_GITHUB_CLIENT_SECRET: 'not-used',
-      },
-      log,
-    });
-  }
+  await set.startAll();
 
   log('[production] each replica, each plugin');
   for (const [name, replica] of Object.entries(replicas)) {
@@ -124,9 +80,7 @@ try {
   problems.push(String(error?.message ?? error));
   console.error(error);
 } finally {
-  for (const replica of Object.values(replicas)) await replica.stop();
-  stopLocalEnvironments(resolve(runDir, 'review-envs'));
-  stopLocalEnvironments(resolve(runDir, 'tenants/services'));
+  await set.cleanUp();
   await postgres.dropDatabases();
 }
 
@@ -135,43 +89,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 log('[production] two replicas on PostgreSQL: all checks passed');
-
-/** Each replica's own settings; data folders are shared, like a volume. */
-function replicaConfig(name, port) {
-  return {
-    backend: {
-      listen: `:${port}`,
-      database: { prefix },
-      workingDirectory: resolve(runDir, `scaffolder-workspace-${name}`),
-    },
-    reviewEnvs: {
-      local: {
-        workDir: resolve(runDir, 'review-envs'),
-        repositories: [{ name: 'local/developer-portal', path: REPO_ROOT }],
-      },
-    },
-    tenantScaffolder: {
-      dataDir: resolve(runDir, 'tenants'),
-      repositoriesDir: resolve(runDir, 'repositories'),
-      provisioning: { deploy: { repository: REPO_ROOT } },
-    },
-    auth: {
-      providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-    },
-  };
-}
-
-function prepareRunFolders() {
-  writeFileSync(
-    resolve(bundleDir, 'app-config.e2e.yaml'),
-    readFileSync(resolve(REPO_ROOT, 'e2e/app-config.e2e.yaml')),
-  );
-  for (const name of Object.keys(PORTS)) {
-    mkdirSync(resolve(runDir, `scaffolder-workspace-${name}`), {
-      recursive: true,
-    });
-  }
-}
 
 /** Every workspace plugin with a migrations folder, and its migration files. */
 function pluginsWithMigrations() {
@@ -188,22 +105,13 @@ function pluginsWithMigrations() {
 }
 
 async function appliedMigrations(database) {
-  const { default: pg } = await import('pg');
-  const env = postgresEnv(pgUrl);
-  const client = new pg.Client({
-    host: env.POSTGRES_HOST,
-    port: Number(env.POSTGRES_PORT),
-    user: env.POSTGRES_USER,
-    password: env.POSTGRES_PASSWORD,
-    database,
-  });
   try {
-    await client.connect();
-    const { rows } = await client.query('select name from knex_migrations');
+    const rows = await postgres.query(
+      database,
+      'select name from knex_migrations',
+    );
     return rows.map(row => row.name);
   } catch (error) {
     return [`(${database}: ${error.message})`];
-  } finally {
-    await client.end().catch(() => {});
   }
 }
