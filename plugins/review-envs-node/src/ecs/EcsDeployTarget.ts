@@ -196,10 +196,61 @@ export class EcsDeployTarget implements DeployTarget {
       tags,
     );
 
+    let started: { serviceName: string; active?: Service };
+    try {
+      started = await this.startRollout(
+        environmentId,
+        taskDefinitionArn,
+        tags,
+        log,
+      );
+    } catch (error) {
+      // Nothing runs the new revision: it must not be left registered.
+      await this.deregister(taskDefinitionArn).catch(() => {});
+      throw error;
+    }
+    const { serviceName, active } = started;
+    const previousTaskDefinition = active?.taskDefinition;
+
+    const failure =
+      (await this.waitForSteadyState(serviceName, taskDefinitionArn, log)) ??
+      (await this.waitForUrl(environmentId, log));
+    if (failure) {
+      const output = await this.logs(environmentId, 50);
+      await this.rollBack(serviceName, previousTaskDefinition, log);
+      await this.deregister(taskDefinitionArn);
+      throw new DeployFailedError(`${environmentId}: ${failure}`, output);
+    }
+    if (
+      previousTaskDefinition &&
+      previousTaskDefinition !== taskDefinitionArn
+    ) {
+      log(`Retiring ${previousTaskDefinition}`);
+      await this.deregister(previousTaskDefinition);
+    }
+    if (active) {
+      // Only now: until the new version serves, the old one is what runs.
+      await this.client.send(
+        new TagResourceCommand({ resourceArn: active.serviceArn, tags }),
+      );
+    }
+    const [service] = await this.describe([serviceName]);
+    return this.toDeployment(service)!;
+  }
+
+  /**
+   * Rolls the environment's active service to the revision, or creates its
+   * service; returns the service's name and what was active before.
+   */
+  private async startRollout(
+    environmentId: string,
+    taskDefinitionArn: string,
+    tags: Tag[],
+    log: DeployLog,
+  ): Promise<{ serviceName: string; active?: Service }> {
     const services = await this.services(environmentId);
     const active = services.find(service => service.status === 'ACTIVE');
     let serviceName: string;
-    const previousTaskDefinition = active?.taskDefinition;
     if (active) {
       serviceName = active.serviceName!;
       log(`Rolling service ${serviceName} to ${taskDefinitionArn}`);
@@ -245,31 +296,7 @@ export class EcsDeployTarget implements DeployTarget {
         }),
       );
     }
-
-    const failure =
-      (await this.waitForSteadyState(serviceName, taskDefinitionArn, log)) ??
-      (await this.waitForUrl(environmentId, log));
-    if (failure) {
-      const output = await this.logs(environmentId, 50);
-      await this.rollBack(serviceName, previousTaskDefinition, log);
-      await this.deregister(taskDefinitionArn);
-      throw new DeployFailedError(`${environmentId}: ${failure}`, output);
-    }
-    if (
-      previousTaskDefinition &&
-      previousTaskDefinition !== taskDefinitionArn
-    ) {
-      log(`Retiring ${previousTaskDefinition}`);
-      await this.deregister(previousTaskDefinition);
-    }
-    if (active) {
-      // Only now: until the new version serves, the old one is what runs.
-      await this.client.send(
-        new TagResourceCommand({ resourceArn: active.serviceArn, tags }),
-      );
-    }
-    const [service] = await this.describe([serviceName]);
-    return this.toDeployment(service)!;
+    return { serviceName, active };
   }
 
   private async registerTaskDefinition(
