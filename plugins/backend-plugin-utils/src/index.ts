@@ -9,6 +9,10 @@ export {
 } from './callers';
 export type { CallerRule } from './callers';
 export { databaseNowSql } from './databaseClock';
+export { freePort } from './freePort';
 export { migratedClient } from './migratedClient';
 export { whileLeased } from './whileLeased';
 export type { LeaseRenewal } from './whileLeased';
+export { motoServerAvailable, useMotoServer } from './testing/useMotoServer';
+export { findMotoServer, startMotoServer } from './testing/motoServer';
+export type { MotoServer } from './testing/motoServer';

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { freePort } from '@internal/backend-plugin-utils';
 import { spawn } from 'node:child_process';
 import {
   closeSync,
@@ -11,7 +12,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import {
   DeployFailedError,
@@ -403,15 +403,4 @@ function tail(file: string, maxLines: number): string[] {
   } catch {
     return [];
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }

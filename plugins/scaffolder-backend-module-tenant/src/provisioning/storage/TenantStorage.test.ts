@@ -1,8 +1,18 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  paginateListObjectsV2,
+} from '@aws-sdk/client-s3';
 import {
   createMockDirectory,
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
+import {
+  motoServerAvailable,
+  useMotoServer,
+} from '@internal/backend-plugin-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
@@ -197,5 +207,114 @@ describe('S3TenantStorage', () => {
 
     expect(recorded).toEqual([]);
     expect([...objects.keys()]).toEqual(['tenants/acme/old.txt']);
+  });
+});
+
+// The same storage against moto's S3. The msw fake above stays for what
+// moto does not answer: S3's SlowDown throttling, which the SDK retries.
+const onMoto = motoServerAvailable('S3TenantStorage on moto')
+  ? describe
+  : describe.skip;
+
+onMoto('S3TenantStorage on moto', () => {
+  const moto = useMotoServer();
+  // 1,200 objects go into moto one request each.
+  jest.setTimeout(60_000);
+  const directory = createMockDirectory();
+  let client: S3Client;
+
+  beforeEach(async () => {
+    directory.setContent({ assets: ASSETS });
+    client = new S3Client({
+      region: 'eu-west-1',
+      endpoint: moto().endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    await client.send(new CreateBucketCommand({ Bucket: 'shared' }));
+  });
+
+  const storage = (bucket = 'shared') =>
+    new S3TenantStorage({ client, bucket });
+
+  async function keys(prefix = '') {
+    const found: string[] = [];
+    for await (const page of paginateListObjectsV2(
+      { client },
+      { Bucket: 'shared', Prefix: prefix },
+    )) {
+      found.push(...(page.Contents ?? []).map(object => object.Key!));
+    }
+    return found.sort();
+  }
+
+  const put = (key: string, body = 'x') =>
+    client.send(
+      new PutObjectCommand({ Bucket: 'shared', Key: key, Body: body }),
+    );
+
+  it('copies the assets under the prefix, and removes exactly that prefix past 1,000 objects', async () => {
+    // Neighbours whose names start like the tenant's.
+    await put('tenants/acme-eu/logo.svg', 'theirs');
+    await put('tenants/acme', 'not a prefix');
+    await put('other/tenants/acme/logo.svg', 'elsewhere');
+    const ledger: LedgerResource[] = [];
+
+    const location = await storage().create(
+      'acme',
+      `${directory.path}/assets`,
+      async resource => {
+        ledger.push(resource);
+      },
+    );
+    expect(location).toBe('s3://shared/tenants/acme/');
+    expect(await keys('tenants/acme/')).toEqual([
+      'tenants/acme/logo.svg',
+      'tenants/acme/mail/footer.html',
+    ]);
+    const body = await client.send(
+      new GetObjectCommand({ Bucket: 'shared', Key: 'tenants/acme/logo.svg' }),
+    );
+    expect(await body.Body!.transformToString()).toBe('<svg/>');
+
+    // What the tenant's instance wrote since: more than one listing page.
+    const written = Array.from(
+      { length: 1_200 },
+      (_, i) => `tenants/acme/uploads/${String(i).padStart(4, '0')}.txt`,
+    );
+    for (let i = 0; i < written.length; i += 100) {
+      await Promise.all(written.slice(i, i + 100).map(key => put(key)));
+    }
+    expect(await keys('tenants/acme/')).toHaveLength(1_202);
+
+    await storage().remove('acme', ledger[0]);
+
+    expect(await keys()).toEqual([
+      'other/tenants/acme/logo.svg',
+      'tenants/acme',
+      'tenants/acme-eu/logo.svg',
+    ]);
+  });
+
+  it("refuses a prefix that holds objects, and ends with S3's message on a missing bucket", async () => {
+    await put('tenants/acme/old.txt', 'precious');
+    const recorded: LedgerResource[] = [];
+    const record = async (resource: LedgerResource) => {
+      recorded.push(resource);
+    };
+
+    await expect(
+      storage().create('acme', `${directory.path}/assets`, record),
+    ).rejects.toThrow(/already holds objects/);
+    await expect(
+      storage('no-such-bucket').create(
+        'globex',
+        `${directory.path}/assets`,
+        record,
+      ),
+    ).rejects.toThrow('The specified bucket does not exist');
+
+    expect(recorded).toEqual([]);
+    expect(await keys()).toEqual(['tenants/acme/old.txt']);
   });
 });
