@@ -174,6 +174,8 @@ export interface Config {
         zoneId?: string;
         /** @visibility secret */
         apiToken?: string;
+        /** Cloudflare's API; default `https://api.cloudflare.com/client/v4`. */
+        apiBaseUrl?: string;
       };
     };
   };

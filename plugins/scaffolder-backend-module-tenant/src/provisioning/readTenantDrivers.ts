@@ -164,7 +164,10 @@ function readDns(config: Config | undefined, local: (path: string) => string) {
   };
   if (config?.getString('type') === 'cloudflare') {
     return new CloudflareTenantDns({
-      client: new Cloudflare({ apiToken: config.getString('apiToken') }),
+      client: new Cloudflare({
+        apiToken: config.getString('apiToken'),
+        baseURL: config.getOptionalString('apiBaseUrl'),
+      }),
       zoneId: config.getString('zoneId'),
       domain,
       targets,
