@@ -193,6 +193,43 @@ onMoto('EcsDeployTarget on moto', () => {
     expect(await activeRevisions('billing')).toHaveLength(1);
   });
 
+  it('refuses to roll or tear down a service of the same name that it did not make', async () => {
+    const { taskDefinition } = await client.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'theirs',
+        containerDefinitions: [{ name: 'app', image: 'theirs:1', memory: 512 }],
+      }),
+    );
+    await client.send(
+      new CreateServiceCommand({
+        cluster: 'review',
+        serviceName: 'web-pr-5',
+        taskDefinition: taskDefinition!.taskDefinitionArn,
+        desiredCount: 1,
+      }),
+    );
+    const ecs = await target();
+
+    await expect(deploy(ecs, 'web-pr-5')).rejects.toThrow(
+      'was not made by the portal for this environment',
+    );
+    await ecs.teardown('web-pr-5');
+
+    const { services = [] } = await client.send(
+      new DescribeServicesCommand({
+        cluster: 'review',
+        services: ['web-pr-5'],
+      }),
+    );
+    expect(services[0]).toMatchObject({
+      status: 'ACTIVE',
+      desiredCount: 1,
+      taskDefinition: taskDefinition!.taskDefinitionArn,
+    });
+    expect(await activeRevisions('web-pr-5')).toEqual([]);
+    expect(await activeRevisions('theirs')).toHaveLength(1);
+  });
+
   it("ends a deploy to a missing cluster with ECS's message, and leaves no revision behind", async () => {
     await expect(
       deploy(await target('no-such-cluster'), 'web-pr-4'),

@@ -108,6 +108,12 @@ export class EcsDeployTarget implements DeployTarget {
     return this.queues.run(environmentId, async () => {
       for (const service of await this.services(environmentId)) {
         if (service.status !== 'ACTIVE') continue;
+        if (!this.isOwn(service, environmentId)) {
+          log(
+            `Leaving ${service.serviceName} alone: it has no ${ENVIRONMENT_TAG}=${environmentId} tag`,
+          );
+          continue;
+        }
         log(`Scaling service ${service.serviceName} to 0`);
         await this.client.send(
           new UpdateServiceCommand({
@@ -250,6 +256,11 @@ export class EcsDeployTarget implements DeployTarget {
   ): Promise<{ serviceName: string; active?: Service }> {
     const services = await this.services(environmentId);
     const active = services.find(service => service.status === 'ACTIVE');
+    if (active && !this.isOwn(active, environmentId)) {
+      throw new DeployFailedError(
+        `${environmentId}: the service ${active.serviceName} in ${this.cluster} was not made by the portal for this environment (no ${ENVIRONMENT_TAG}=${environmentId} tag); it is left alone`,
+      );
+    }
     let serviceName: string;
     if (active) {
       serviceName = active.serviceName!;
@@ -457,6 +468,15 @@ export class EcsDeployTarget implements DeployTarget {
       new DeregisterTaskDefinitionCommand({
         taskDefinition: taskDefinitionArn,
       }),
+    );
+  }
+
+  /** Whether the portal made the service for this environment: its tag says so. */
+  private isOwn(service: Service, environmentId: string): boolean {
+    return (
+      service.tags?.some(
+        tag => tag.key === ENVIRONMENT_TAG && tag.value === environmentId,
+      ) ?? false
     );
   }
 
