@@ -21,6 +21,9 @@
 //    API with its default waves and concurrency: submitted until completed,
 //    every tenant's config rewritten and its service redeployed healthy.
 //    BENCH_FLEET_SIZE changes the 200.
+//  - cloud_tenant_create_seconds and cloud_rollback_leftovers: the same on
+//    the cloud-local profile (tenantsCloud.mjs), where moto_server and
+//    PostgreSQL are found.
 import {
   existsSync,
   mkdirSync,
@@ -34,6 +37,7 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { REPO_ROOT, startPortal } from '../lib/servePortal.mjs';
 import { guestToken, runTemplate, waitForTemplate } from '../lib/portalApi.mjs';
+import { cloudFigures } from './tenantsCloud.mjs';
 
 const RUNS = 3;
 const FLEET_SIZE = Number(process.env.BENCH_FLEET_SIZE ?? 200);
@@ -107,6 +111,15 @@ try {
 } finally {
   await portal.stop();
 }
+
+const cloud = await cloudFigures({
+  runDir,
+  stamp,
+  postgresUrl:
+    process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432',
+});
+if (cloud.skipped) console.log(`cloud figures skipped: ${cloud.skipped}`);
+results.push(...(cloud.results ?? []));
 results.forEach(line => console.log(line));
 
 /** FLEET_SIZE ready tenants in all, through the template, ten tasks at a time. */
