@@ -48,7 +48,10 @@ export default defineConfig({
           stdout: 'ignore',
           stderr: 'pipe',
           gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-          env: { PORTAL_E2E_PORT: String(port) },
+          env: {
+            PORTAL_E2E_PORT: String(port),
+            PORTAL_E2E_PROFILE: process.env.PORTAL_E2E_PROFILE ?? '',
+          },
         },
       ],
   use: {

@@ -15,6 +15,21 @@ export async function signInAsGuest(page: Page, path = '/') {
 }
 
 /**
+ * Signs in as guest and opens the New tenant template's form, waiting for a
+ * fresh portal's catalog to have read the template (within its first
+ * minutes).
+ */
+export async function openNewTenantWizard(page: Page) {
+  await signInAsGuest(page, '/create/templates/default/new-tenant');
+  await expect(async () => {
+    await page.goto('/create/templates/default/new-tenant');
+    await expect(page.getByLabel('Customer name')).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 180_000 });
+}
+
+/**
  * A second person in the same journey: a browser context whose requests
  * carry `x-forwarded-user`, as oauth2-proxy in front of a portal would, so
  * the portal signs it in as that catalog User (app-config.e2e.yaml).
