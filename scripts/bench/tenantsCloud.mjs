@@ -3,12 +3,13 @@
 // services in moto's ECS, DNS through the Cloudflare stand-in.
 //  - cloud_tenant_create_seconds: the New tenant template submitted until
 //    the tenant is ready (median of 3)
-//  - cloud_rollback_leftovers: a failure injected at the database, storage
-//    and DNS steps in turn (something the step must not overwrite placed in
-//    PostgreSQL, S3 or Cloudflare before the task), then what the tenant's
-//    task left in PostgreSQL, S3, ECS and Cloudflare, plus 1 for each thing
-//    placed that did not survive. The config, CI and deploy steps' failures
-//    are the local profile's (rollback_leftovers).
+//  - cloud_rollback_leftovers: a failure injected at the database, storage,
+//    DNS and deploy steps in turn (something the step must not overwrite
+//    placed in PostgreSQL, S3, Cloudflare or ECS before the task: for the
+//    deploy, someone else's ECS service under the tenant's service name),
+//    then what the tenant's task left in PostgreSQL, S3, ECS and Cloudflare,
+//    plus 1 for each thing placed that did not survive. The config and CI
+//    steps write local files, as on the local profile (rollback_leftovers).
 import pg from 'pg';
 import { guestToken, runTemplate, waitForTemplate } from '../lib/portalApi.mjs';
 import { startPortal } from '../lib/servePortal.mjs';
@@ -75,7 +76,7 @@ export async function cloudFigures({ runDir, stamp, postgresUrl }) {
     timings.sort((a, b) => a - b);
 
     let leftovers = 0;
-    for (const step of ['database', 'storage', 'dns']) {
+    for (const step of ['database', 'storage', 'dns', 'deploy']) {
       const slug = `cfail-${step}-${stamp}`;
       slugs.push(slug);
       const placed = await placeInTheWay(step, slug, { admin, stack });
@@ -143,6 +144,40 @@ async function placeInTheWay(step, slug, { admin, stack }) {
       },
     };
   }
+  if (step === 'deploy') {
+    // Someone else's ECS service under the name the tenant's would have.
+    const { taskDefinition } = await stack.ecsClient.send(
+      new ecs.RegisterTaskDefinitionCommand({
+        family: `theirs-${slug}`,
+        containerDefinitions: [{ name: 'app', image: 'theirs:1', memory: 512 }],
+      }),
+    );
+    const arn = taskDefinition.taskDefinitionArn;
+    await stack.ecsClient.send(
+      new ecs.CreateServiceCommand({
+        cluster: CLUSTER,
+        serviceName: `tenant-${slug}`,
+        taskDefinition: arn,
+        desiredCount: 1,
+      }),
+    );
+    return {
+      what: `ECS service tenant-${slug}`,
+      intact: async () => {
+        const { services = [] } = await stack.ecsClient.send(
+          new ecs.DescribeServicesCommand({
+            cluster: CLUSTER,
+            services: [`tenant-${slug}`],
+          }),
+        );
+        return (
+          services[0]?.status === 'ACTIVE' &&
+          services[0].taskDefinition === arn &&
+          services[0].desiredCount === 1
+        );
+      },
+    };
+  }
   const record = {
     id: `ops-${slug}`,
     type: 'CNAME',
@@ -189,7 +224,11 @@ async function cloudLeftovers(slug, { admin, stack, placed }) {
     }),
   );
   services
-    .filter(service => service.status === 'ACTIVE')
+    .filter(
+      service =>
+        service.status === 'ACTIVE' &&
+        placed.what !== `ECS service ${service.serviceName}`,
+    )
     .forEach(service => left.push(`ECS service ${service.serviceName}`));
   const { taskDefinitionArns = [] } = await stack.ecsClient.send(
     new ecs.ListTaskDefinitionsCommand({
