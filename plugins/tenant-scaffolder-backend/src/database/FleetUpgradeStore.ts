@@ -252,30 +252,35 @@ export class FleetUpgradeStore {
    * concurrency.
    */
   async claim(id: number, slug: string, leaseMs: number): Promise<boolean> {
-    return this.db.transaction(async tx => {
-      // One claim of an upgrade at a time, so the count below holds.
-      const upgrade = tx(UPGRADES).where({ id });
-      const row: UpgradeRow | undefined = await (this.isPostgres
-        ? upgrade.forUpdate()
-        : upgrade
-      ).first();
-      if (!row) return false;
-      const { concurrency } = JSON.parse(row.options) as FleetUpgradeOptions;
-      const [{ n }] = await tx(TENANTS)
-        .where({ upgrade_id: id, status: 'running' })
-        .count({ n: '*' });
-      if (Number(n) >= concurrency) return false;
-      const updated = await tx(TENANTS)
+    const upgrade: UpgradeRow | undefined = await this.db(UPGRADES)
+      .where({ id })
+      .first();
+    if (!upgrade) return false;
+    const { concurrency } = JSON.parse(upgrade.options) as FleetUpgradeOptions;
+    const claimIn = async (db: Knex | Knex.Transaction) => {
+      const updated = await db(TENANTS)
         .where({ upgrade_id: id, slug, status: 'pending' })
+        .whereRaw(
+          `(select count(*) from ${TENANTS} where upgrade_id = ? and status = 'running') < ?`,
+          [id, concurrency],
+        )
         .update({
           status: 'running',
-          attempts: tx.raw('attempts + 1'),
+          attempts: db.raw('attempts + 1'),
           error: null,
-          started_at_ms: tx.raw(this.now),
+          started_at_ms: db.raw(this.now),
           finished_at_ms: null,
-          lease_until_ms: tx.raw(`${this.now} + ?`, [leaseMs]),
+          lease_until_ms: db.raw(`${this.now} + ?`, [leaseMs]),
         });
       return updated === 1;
+    };
+    // SQLite runs one statement at a time, so the count in the statement
+    // holds. PostgreSQL's replicas claim side by side: one claim of an
+    // upgrade at a time, under a lock on its row.
+    if (!this.isPostgres) return claimIn(this.db);
+    return this.db.transaction(async tx => {
+      await tx(UPGRADES).where({ id }).forUpdate().first();
+      return claimIn(tx);
     });
   }
 
