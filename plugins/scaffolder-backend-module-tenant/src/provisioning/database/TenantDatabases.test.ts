@@ -87,6 +87,8 @@ describe('SqliteTenantDatabases', () => {
 
 const postgresUrl =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+// Skipped where no PostgreSQL is given: ./scripts/test sets the connection
+// string whenever one answers on 127.0.0.1:5432, as on CI's machines.
 const describeOnPostgres = postgresUrl ? describe : describe.skip;
 
 describeOnPostgres('PostgresTenantDatabases (real PostgreSQL)', () => {

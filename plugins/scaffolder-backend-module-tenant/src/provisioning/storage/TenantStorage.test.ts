@@ -212,6 +212,8 @@ describe('S3TenantStorage', () => {
 
 // The same storage against moto's S3. The msw fake above stays for what
 // moto does not answer: S3's SlowDown throttling, which the SDK retries.
+// Skipped only where moto_server is not on PATH (said in the output); under
+// CI motoServerAvailable throws instead, so CI never skips these.
 const onMoto = motoServerAvailable('S3TenantStorage on moto')
   ? describe
   : describe.skip;
