@@ -24,6 +24,8 @@ describe('catalog on the portal database', () => {
       const { server } = await startTestBackend({
         features: [
           catalogPlugin,
+          // Its own: the default scheduler is shared by the file's test backends.
+          mockServices.scheduler.factory(),
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: {

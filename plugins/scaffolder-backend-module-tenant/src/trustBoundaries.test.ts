@@ -139,6 +139,8 @@ describe.each(databases.eachSupportedId())(
       ({ server: backend } = await startTestBackend({
         features: [
           tenantRegistryPlugin,
+          // Its own: the default scheduler is shared by the file's test backends.
+          mockServices.scheduler.factory(),
           mockServices.database.factory({ knex: registryDb }),
         ],
       }));

@@ -65,6 +65,8 @@ async function startPortal(
   const { server } = await startTestBackend({
     features: [
       tenantScaffolderPlugin,
+      // Its own: the default scheduler is shared by the file's test backends.
+      mockServices.scheduler.factory(),
       mockServices.database.factory({ knex }),
       options.permissionFactory ?? permissions.factory,
       mockServices.rootConfig.factory({ data: options.config ?? {} }),

@@ -32,6 +32,10 @@ describe('fleet upgrades over HTTP', () => {
           tenantScaffolderPlugin,
           fakeScaffolder(calls),
           mockServices.database.factory({ knex }),
+          // A scheduler of this backend's own: the default one is shared by
+          // every test backend in the file, so the previous case's run still
+          // in progress would swallow this one's triggers.
+          mockServices.scheduler.factory(),
           mockServices.permissions.mock({
             authorize: async requests =>
               requests.map(({ permission }) => ({

@@ -41,6 +41,8 @@ describe('settings changes reach the running instance', () => {
         features: [
           tenantScaffolderPlugin,
           fakeScaffolder(calls),
+          // Its own: the default scheduler is shared by the file's test backends.
+          mockServices.scheduler.factory(),
           mockServices.database.factory({
             knex: await databases.init(databaseId),
           }),
