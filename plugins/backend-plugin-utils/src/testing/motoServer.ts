@@ -7,6 +7,10 @@ export type MotoServer = {
   endpoint: string;
   /** Clears every resource, as a new server would have none. */
   reset(): Promise<void>;
+  /** The default VPC's first two subnets and its security group, which moto makes per region. */
+  defaultNetwork(
+    region?: string,
+  ): Promise<{ subnets: string[]; securityGroups: string[] }>;
   stop(): Promise<void>;
 };
 
@@ -62,6 +66,7 @@ export async function startMotoServer(
             });
             if (!reset.ok) throw new Error(`moto reset: ${reset.status}`);
           },
+          defaultNetwork: region => defaultNetwork(endpoint, region),
         };
       }
     } catch {
@@ -75,4 +80,29 @@ export async function startMotoServer(
       .join('')
       .slice(-2000)}`,
   );
+}
+
+async function defaultNetwork(endpoint: string, region = 'eu-west-1') {
+  const query = async (action: string, tag: string) => {
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        // moto picks the service and region from the credential scope.
+        Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
+      },
+      body: `Action=${action}&Version=2016-11-15`,
+    });
+    const xml = await res.text();
+    return [...xml.matchAll(new RegExp(`<${tag}>([^<]+)</${tag}>`, 'g'))].map(
+      match => match[1],
+    );
+  };
+  return {
+    subnets: (await query('DescribeSubnets', 'subnetId')).slice(0, 2),
+    securityGroups: (await query('DescribeSecurityGroups', 'groupId')).slice(
+      0,
+      1,
+    ),
+  };
 }

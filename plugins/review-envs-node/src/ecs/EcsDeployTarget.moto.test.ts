@@ -67,7 +67,7 @@ onMoto('EcsDeployTarget on moto', () => {
       cluster,
       urlTemplate: `${appUrl}/{environmentId}`,
       container: { port: 8080, cpu: '256', memory: '512' },
-      network: await defaultNetwork(moto().endpoint),
+      network: await moto().defaultNetwork(),
       pollIntervalMs: 50,
       steadyStateTimeoutMs: 10_000,
       healthTimeoutMs: 5_000,
@@ -232,37 +232,29 @@ onMoto('EcsDeployTarget on moto', () => {
     expect(await activeRevisions('theirs')).toHaveLength(1);
   });
 
-  it("ends a deploy to a missing cluster with ECS's message, and leaves no revision behind", async () => {
-    await expect(
-      deploy(await target('no-such-cluster'), 'web-pr-4'),
-    ).rejects.toThrow('Cluster not found');
+  it("ends a deploy to a missing cluster with ECS's message, leaves no revision behind, and tears down to nothing", async () => {
+    const missing = await target('no-such-cluster');
+    await expect(deploy(missing, 'web-pr-4')).rejects.toThrow(
+      'Cluster not found',
+    );
     expect(await activeRevisions('web-pr-4')).toEqual([]);
+    const log: string[] = [];
+    await missing.teardown('web-pr-4', line => log.push(line));
+    expect(log).toEqual([
+      'Cluster no-such-cluster not found: no service of web-pr-4',
+      'web-pr-4 is gone',
+    ]);
+  });
+
+  it('refuses an image ECS would not accept before registering anything', async () => {
+    const ecsTarget = await target();
+    await expect(
+      ecsTarget.deploy({
+        environmentId: 'web-pr-6',
+        source: { repository: 'my registry/web', ref: SHA1 },
+        env: {},
+      }),
+    ).rejects.toThrow(`'my registry/web:${SHA1}' is not an image ECS accepts`);
+    expect(await activeRevisions('web-pr-6')).toEqual([]);
   });
 });
-
-/** The default VPC's subnets and security group, which moto makes per region. */
-async function defaultNetwork(endpoint: string) {
-  const query = async (action: string, tag: string) => {
-    const res = await fetch(endpoint, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        // moto picks the service and region from the credential scope.
-        Authorization:
-          'AWS4-HMAC-SHA256 Credential=test/20260101/eu-west-1/ec2/aws4_request, SignedHeaders=host, Signature=0',
-      },
-      body: `Action=${action}&Version=2016-11-15`,
-    });
-    const xml = await res.text();
-    return [...xml.matchAll(new RegExp(`<${tag}>([^<]+)</${tag}>`, 'g'))].map(
-      match => match[1],
-    );
-  };
-  return {
-    subnets: (await query('DescribeSubnets', 'subnetId')).slice(0, 2),
-    securityGroups: (await query('DescribeSecurityGroups', 'groupId')).slice(
-      0,
-      1,
-    ),
-  };
-}

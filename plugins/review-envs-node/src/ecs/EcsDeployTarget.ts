@@ -1,4 +1,5 @@
 import {
+  ClusterNotFoundException,
   CreateServiceCommand,
   DeleteServiceCommand,
   DeregisterTaskDefinitionCommand,
@@ -22,6 +23,7 @@ import {
   Deployment,
 } from '../DeployTarget';
 import { assertEnvironmentId } from '../environmentIds';
+import { imageReference } from './imageReference';
 import { waitForHealthy } from '../healthCheck';
 import { SerialQueues } from '../SerialQueues';
 
@@ -106,7 +108,7 @@ export class EcsDeployTarget implements DeployTarget {
   ): Promise<void> {
     assertEnvironmentId(environmentId);
     return this.queues.run(environmentId, async () => {
-      for (const service of await this.services(environmentId)) {
+      for (const service of await this.servicesToTearDown(environmentId, log)) {
         if (service.status !== 'ACTIVE') continue;
         if (!this.isOwn(service, environmentId)) {
           log(
@@ -189,7 +191,7 @@ export class EcsDeployTarget implements DeployTarget {
   ): Promise<Deployment> {
     const { environmentId } = request;
     const version = request.source.ref;
-    const image = `${request.source.repository}:${version}`;
+    const image = imageReference(request.source.repository, version);
     const tags: Tag[] = [
       { key: ENVIRONMENT_TAG, value: environmentId },
       { key: VERSION_TAG, value: version },
@@ -429,6 +431,20 @@ export class EcsDeployTarget implements DeployTarget {
   }
 
   /** The environment's services under any of its names, in any state. */
+  /** No cluster holds no service: teardown goes on to the revisions. */
+  private async servicesToTearDown(
+    environmentId: string,
+    log: DeployLog,
+  ): Promise<Service[]> {
+    try {
+      return await this.services(environmentId);
+    } catch (error) {
+      if (!(error instanceof ClusterNotFoundException)) throw error;
+      log(`Cluster ${this.cluster} not found: no service of ${environmentId}`);
+      return [];
+    }
+  }
+
   private async services(environmentId: string): Promise<Service[]> {
     return this.describe(
       SERVICE_NAME_SUFFIXES.map(suffix => `${environmentId}${suffix}`),
