@@ -3,7 +3,6 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { TenantStatus } from '@internal/plugin-tenant-scaffolder-common';
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -23,82 +22,10 @@ import { LocalTenantStorage } from '../provisioning/storage/LocalTenantStorage';
 import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';
 import { LocalTenantCi } from '../provisioning/ci/LocalTenantCi';
 import { TenantDeprovisioner } from '../deprovision/TenantDeprovisioner';
-import {
-  LedgerEntry,
-  NewLedgerEntry,
-  TenantRegistryApi,
-} from '../registry/TenantRegistryClient';
+import { MemoryRegistry } from '../__testUtils__/MemoryRegistry';
 import { ResourceRemover, TenantRollback } from '../rollback/TenantRollback';
 import { createTenantActions } from './provisioningActions';
 import { TenantDrivers, tenantRemovers } from './TenantActionDeps';
-
-/** The registry's ledger semantics, in memory: records are idempotent per resource. */
-class MemoryRegistry implements TenantRegistryApi {
-  tenants = new Map<string, { status: TenantStatus; detail?: string }>();
-  ledger: LedgerEntry[] = [];
-  registered: Record<string, unknown>[] = [];
-
-  async register(tenant: Record<string, unknown>) {
-    const slug = tenant.slug as string;
-    if (this.tenants.has(slug)) throw new Error(`${slug} is taken`);
-    this.registered.push(tenant);
-    this.tenants.set(slug, { status: 'provisioning' });
-    return { slug };
-  }
-  async get(slug: string) {
-    const tenant = this.tenants.get(slug);
-    const registered = this.registered.find(t => t.slug === slug);
-    return (
-      tenant && {
-        slug,
-        status: tenant.status,
-        name: String(registered?.name),
-        settings: (registered?.settings ?? {}) as Record<string, unknown>,
-        version: String(registered?.version ?? ''),
-        provisioningTask: registered?.provisioningTask as string | undefined,
-      }
-    );
-  }
-  refusals: Array<{ slug: string; id: number; reason: string }> = [];
-  async markRefused(slug: string, id: number, reason: string) {
-    this.refusals.push({ slug, id, reason });
-  }
-  async slugsWithStatus(status: TenantStatus) {
-    return [...this.tenants]
-      .filter(([, tenant]) => tenant.status === status)
-      .map(([slug]) => slug);
-  }
-  async tenantUrl(slug: string) {
-    return `http://localhost:7007/api/tenant-scaffolder/tenants/${slug}`;
-  }
-  async recordResource(slug: string, entry: NewLedgerEntry) {
-    const existing = this.ledger.find(
-      e =>
-        e.resourceType === entry.resourceType &&
-        e.resourceId === entry.resourceId &&
-        !e.removedAt,
-    );
-    if (existing) return existing;
-    const recorded = {
-      id: this.ledger.length + 1,
-      slug,
-      createdAt: new Date().toISOString(),
-      removedAt: null,
-      ...entry,
-    };
-    this.ledger.push(recorded);
-    return recorded;
-  }
-  async liveResources() {
-    return this.ledger.filter(entry => !entry.removedAt);
-  }
-  async markRemoved(_slug: string, id: number) {
-    this.ledger.find(entry => entry.id === id)!.removedAt = 'now';
-  }
-  async reportStatus(slug: string, status: TenantStatus, detail?: string) {
-    this.tenants.set(slug, { status, detail });
-  }
-}
 
 const tenant = {
   slug: 'acme',
