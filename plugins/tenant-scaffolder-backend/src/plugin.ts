@@ -65,11 +65,14 @@ export const tenantScaffolderPlugin = createBackendPlugin({
         httpRouter.use(
           createFleetUpgradesRouter({ httpAuth, permissions, fleetUpgrades }),
         );
+        // Every replica runs fleet upgrades: tenant leases, not the
+        // scheduler's lock, keep two runners apart, so a replica that dies
+        // mid-wave holds nothing up for longer than a lease.
         await deps.scheduler.scheduleTask({
           id: FLEET_UPGRADE_TASK,
           frequency: { seconds: 10 },
           timeout: { hours: 2 },
-          scope: 'global',
+          scope: 'local',
           fn: () => runner.run(),
         });
         httpRouter.use(createHealthRouter());

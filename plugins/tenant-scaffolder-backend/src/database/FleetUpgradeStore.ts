@@ -71,9 +71,11 @@ export class FleetUpgradeStore {
   }
 
   private readonly now: string;
+  private readonly isPostgres: boolean;
 
   private constructor(private readonly db: Knex) {
     this.now = databaseNowSql(db);
+    this.isPostgres = String(db.client.config.client) === 'pg';
   }
 
   async create(input: {
@@ -172,11 +174,14 @@ export class FleetUpgradeStore {
     from: FleetUpgradeStatus[],
     to: FleetUpgradeStatus,
     changes: { reason?: string | null; currentWave?: number } = {},
+    /** Only when the upgrade is still on this wave (two runners closing one wave). */
+    onWave?: number,
   ): Promise<FleetUpgrade | undefined> {
     const finished = to === 'completed' || to === 'cancelled';
     return this.db.transaction(async tx => {
       const updated = await tx(UPGRADES)
         .where({ id })
+        .where(onWave === undefined ? {} : { current_wave: onWave })
         .whereIn('status', from)
         .update({
           status: to,
@@ -240,17 +245,55 @@ export class FleetUpgradeStore {
     }));
   }
 
-  /** Pending to running, once: false when another runner took it or it was skipped. */
-  async claim(id: number, slug: string): Promise<boolean> {
+  /**
+   * Pending to running, once, leased for `leaseMs`, while fewer than the
+   * upgrade's concurrency run (across every replica's runner): false when
+   * another runner took it, it was skipped, or the upgrade is at its
+   * concurrency.
+   */
+  async claim(id: number, slug: string, leaseMs: number): Promise<boolean> {
+    const upgrade: UpgradeRow | undefined = await this.db(UPGRADES)
+      .where({ id })
+      .first();
+    if (!upgrade) return false;
+    const { concurrency } = JSON.parse(upgrade.options) as FleetUpgradeOptions;
+    const claimIn = async (db: Knex | Knex.Transaction) => {
+      const updated = await db(TENANTS)
+        .where({ upgrade_id: id, slug, status: 'pending' })
+        .whereRaw(
+          `(select count(*) from ${TENANTS} where upgrade_id = ? and status = 'running') < ?`,
+          [id, concurrency],
+        )
+        .update({
+          status: 'running',
+          attempts: db.raw('attempts + 1'),
+          error: null,
+          started_at_ms: db.raw(this.now),
+          finished_at_ms: null,
+          lease_until_ms: db.raw(`${this.now} + ?`, [leaseMs]),
+        });
+      return updated === 1;
+    };
+    // SQLite runs one statement at a time, so the count in the statement
+    // holds. PostgreSQL's replicas claim side by side: one claim of an
+    // upgrade at a time, under a lock on its row.
+    if (!this.isPostgres) return claimIn(this.db);
+    return this.db.transaction(async tx => {
+      await tx(UPGRADES).where({ id }).forUpdate().first();
+      return claimIn(tx);
+    });
+  }
+
+  /** Extends a running tenant's lease; false when it is no longer held. */
+  async renewLease(
+    id: number,
+    slug: string,
+    leaseMs: number,
+  ): Promise<boolean> {
     const updated = await this.db(TENANTS)
-      .where({ upgrade_id: id, slug, status: 'pending' })
-      .update({
-        status: 'running',
-        attempts: this.db.raw('attempts + 1'),
-        error: null,
-        started_at_ms: this.db.raw(this.now),
-        finished_at_ms: null,
-      });
+      .where({ upgrade_id: id, slug, status: 'running' })
+      .where('lease_until_ms', '>', this.db.raw(this.now))
+      .update({ lease_until_ms: this.db.raw(`${this.now} + ?`, [leaseMs]) });
     return updated === 1;
   }
 
@@ -265,6 +308,7 @@ export class FleetUpgradeStore {
         status: result.error === undefined ? 'succeeded' : 'failed',
         error: result.error?.slice(0, 1000) ?? null,
         finished_at_ms: this.db.raw(this.now),
+        lease_until_ms: null,
       });
   }
 
@@ -276,11 +320,19 @@ export class FleetUpgradeStore {
     return updated === 1;
   }
 
-  /** After a runner died: what it was running is pending again. */
+  /**
+   * After a runner died: what it was running, once its lease ran out, is
+   * pending again. A live runner renews its leases, so its tenants stay.
+   */
   async requeueInterrupted(): Promise<number> {
     return this.db(TENANTS)
       .where({ status: 'running' })
-      .update({ status: 'pending', started_at_ms: null });
+      .where(expired =>
+        expired
+          .whereNull('lease_until_ms')
+          .orWhere('lease_until_ms', '<=', this.db.raw(this.now)),
+      )
+      .update({ status: 'pending', started_at_ms: null, lease_until_ms: null });
   }
 
   /** Running upgrades whose current wave has nothing left pending or running. */

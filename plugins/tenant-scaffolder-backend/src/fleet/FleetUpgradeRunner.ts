@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { whileLeased } from '@internal/backend-plugin-utils';
 import { FleetUpgrade } from '@internal/plugin-tenant-scaffolder-common';
 import {
   FleetUpgradeStore,
@@ -8,11 +9,18 @@ import { TenantStore } from '../database/TenantStore';
 import { TenantUpgrader } from './TenantUpgrader';
 
 /**
+ * How long a runner holds a tenant without renewing: a replica that dies
+ * mid-wave leaves its tenants to another runner after this.
+ */
+const LEASE_MS = 60_000;
+const LEASE_RENEW_MS = 15_000;
+
+/**
  * Runs fleet upgrades: the current wave's tenants with the upgrade's
  * concurrency, then decides the wave: pause when its failures pass the
- * share, else go on to the next wave or complete. One runner at a time (a
- * global scheduler task); a tenant's failure is recorded and the others go
- * on. A tenant whose upgrade fails is set back to ready on its old version,
+ * share, else go on to the next wave or complete. Every replica runs one;
+ * each tenant is claimed once, under a lease, and each wave is closed once.
+ * A tenant's failure is recorded and the others go on. A tenant whose upgrade fails is set back to ready on its old version,
  * which its instance still serves.
  */
 export class FleetUpgradeRunner {
@@ -46,10 +54,13 @@ export class FleetUpgradeRunner {
       this.wakeRequested = false;
       const runnable = await this.store.runnable();
       if (runnable.length > 0) {
-        await inParallel(runnable, runnable[0].concurrency, tenant =>
-          this.runTenant(tenant),
-        );
-        continue;
+        let ran = 0;
+        await inParallel(runnable, runnable[0].concurrency, async tenant => {
+          if (await this.runTenant(tenant)) ran++;
+        });
+        if (ran > 0) continue;
+        // Other replicas' runners hold the upgrade's concurrency: theirs to go on.
+        return;
       }
       const finished = await this.store.finishedWaves();
       if (finished.length === 0) {
@@ -60,10 +71,17 @@ export class FleetUpgradeRunner {
     }
   }
 
-  private async runTenant(tenant: RunnableTenant): Promise<void> {
-    if (!(await this.store.claim(tenant.upgradeId, tenant.slug))) return;
+  /** Whether this runner claimed the tenant (and so ran it). */
+  private async runTenant(tenant: RunnableTenant): Promise<boolean> {
+    const { upgradeId, slug } = tenant;
+    if (!(await this.store.claim(upgradeId, slug, LEASE_MS))) return false;
     try {
-      await this.upgradeTenant(tenant);
+      await whileLeased(() => this.upgradeTenant(tenant), {
+        renew: () => this.store.renewLease(upgradeId, slug, LEASE_MS),
+        everyMs: LEASE_RENEW_MS,
+        onTrouble: problem =>
+          this.logger.warn(`Fleet upgrade ${upgradeId}: ${slug}: ${problem}`),
+      });
       await this.store.finishTenant(tenant.upgradeId, tenant.slug, {});
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -74,6 +92,7 @@ export class FleetUpgradeRunner {
         error: message,
       });
     }
+    return true;
   }
 
   private async upgradeTenant(tenant: RunnableTenant): Promise<void> {
@@ -116,31 +135,45 @@ export class FleetUpgradeRunner {
       upgrade.currentWave === 0
         ? 'The canary'
         : `Wave ${upgrade.currentWave} of ${upgrade.waveCount - 1}`;
+    // On this wave only: another runner may have closed it already.
+    const close = (
+      to: 'paused' | 'running' | 'completed',
+      changes: { reason?: string | null; currentWave?: number },
+    ) =>
+      this.store.transition(
+        upgrade.id,
+        ['running'],
+        to,
+        changes,
+        upgrade.currentWave,
+      );
     if (total > 0 && failed / total > maxFailureShare) {
-      await this.store.transition(upgrade.id, ['running'], 'paused', {
+      const paused = await close('paused', {
         reason: `${waveName}: ${failed} of ${total} tenant(s) failed (${percent(
           failed / total,
         )}), more than the ${percent(
           maxFailureShare,
         )} allowed. Retry them, then resume or cancel.`,
       });
-      this.logger.warn(`Fleet upgrade ${upgrade.id} paused`);
+      if (paused) this.logger.warn(`Fleet upgrade ${upgrade.id} paused`);
       return;
     }
     if (upgrade.currentWave + 1 < upgrade.waveCount) {
-      await this.store.transition(upgrade.id, ['running'], 'running', {
-        currentWave: upgrade.currentWave + 1,
-      });
+      await close('running', { currentWave: upgrade.currentWave + 1 });
       return;
     }
     const failedInAll = upgrade.counts.failed;
-    await this.store.transition(upgrade.id, ['running'], 'completed', {
+    const completed = await close('completed', {
       reason:
         failedInAll > 0
           ? `${failedInAll} tenant(s) failed and stay on their previous version; retry them one by one`
           : null,
     });
-    this.logger.info(`Fleet upgrade ${upgrade.id} to ${upgrade.version} done`);
+    if (completed) {
+      this.logger.info(
+        `Fleet upgrade ${upgrade.id} to ${upgrade.version} done`,
+      );
+    }
   }
 }
 

@@ -24,7 +24,7 @@ class RecordingUpgrader implements TenantUpgrader {
   async upgrade(slug: string, version: string) {
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
-    await new Promise(resolve => setTimeout(resolve, 5));
+    await new Promise(resolve => setTimeout(resolve, 20));
     this.running--;
     if (this.failing.has(slug)) {
       throw new Error(`${slug}: health check answered 503 for ${version}`);
@@ -250,18 +250,71 @@ describe('fleet upgrades', () => {
       });
     });
 
-    it('runs again what a dead runner left running', async () => {
-      const { store, runner, service, tenants } = await setUp(databaseId, 1);
+    it('runs again what a dead runner left running, once its lease ran out', async () => {
+      const { store, runner, service, tenants, upgrader } = await setUp(
+        databaseId,
+        2,
+      );
       const { id } = await service.start({ version: '4.0.0' }, ADMIN);
-      expect(await store.claim(id, 't000')).toBe(true);
+      // t000 (the canary) by a runner that died at once; t001 by a live one.
+      expect(await store.claim(id, 't000', 0)).toBe(true);
       await tenants.setStatus('t000', 'upgrading', { actor: ADMIN });
+      await store.transition(id, ['running'], 'running', { currentWave: 1 });
+      expect(await store.claim(id, 't001', 60_000)).toBe(true);
 
+      expect(await store.requeueInterrupted()).toBe(1);
+      await store.finishTenant(id, 't001', {});
       await runner.run();
 
+      expect(upgrader.upgraded).toEqual(['t000']);
       expect(await service.get(id)).toMatchObject({
         status: 'completed',
-        tenants: [{ slug: 't000', status: 'succeeded', attempts: 2 }],
+        tenants: expect.arrayContaining([
+          expect.objectContaining({
+            slug: 't000',
+            status: 'succeeded',
+            attempts: 2,
+          }),
+          expect.objectContaining({
+            slug: 't001',
+            status: 'succeeded',
+            attempts: 1,
+          }),
+        ]),
       });
+    });
+
+    it('upgrades each tenant once, within the concurrency, when two replicas run the same upgrade', async () => {
+      const { store, runner, service, tenants, upgrader } = await setUp(
+        databaseId,
+        12,
+      );
+      const other = new FleetUpgradeRunner(
+        store,
+        tenants,
+        upgrader,
+        mockServices.logger.mock(),
+      );
+      const { id, waveCount } = await service.start(
+        { version: '5.0.0', concurrency: 3 },
+        ADMIN,
+      );
+
+      await Promise.all([runner.run(), other.run(), runner.run()]);
+
+      expect([...upgrader.upgraded].sort()).toEqual(
+        Array.from({ length: 12 }, (_, i) => `t${String(i).padStart(3, '0')}`),
+      );
+      const done = await service.get(id);
+      expect(done).toMatchObject({
+        status: 'completed',
+        currentWave: waveCount - 1,
+      });
+      expect(done!.tenants.every(t => t.attempts === 1)).toBe(true);
+      // The upgrade's concurrency holds across both runners, which did
+      // run side by side.
+      expect(upgrader.maxRunning).toBeLessThanOrEqual(3);
+      expect(upgrader.maxRunning).toBeGreaterThan(1);
     });
   });
 });
