@@ -53,7 +53,9 @@ test('a labelled pull request gets a running review environment, which its autho
     .getByRole('dialog')
     .getByRole('button', { name: 'Tear down' })
     .click();
-  await expect(row.getByText('gone', { exact: true })).toBeVisible({
-    timeout: 30_000,
-  });
+  // Once gone it leaves the list, and shows among the ended ones.
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+  await page.getByLabel(/^Show ended/).check();
+  await expect(row.getByText('gone', { exact: true })).toBeVisible();
+  await expect(row.getByRole('button')).toHaveText(['Logs']);
 });

@@ -148,6 +148,11 @@ describe('ReviewEnvironments', () => {
         ['tearing-down', 'github:webhook'],
         ['gone', 'worker'],
       ]);
+      await expect(
+        environments.redeploy('acme-web-pr-42', 'user:default/ada'),
+      ).rejects.toThrow(
+        'acme-web-pr-42 is gone; label its pull request again to bring it back',
+      );
       expect(history[0].reason).toBe("the 'review' label was removed");
     });
 

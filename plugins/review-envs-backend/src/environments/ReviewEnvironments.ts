@@ -119,7 +119,13 @@ export class ReviewEnvironments {
   }
 
   async redeploy(id: string, actor: string): Promise<ReviewEnvironment> {
-    await this.existing(id);
+    const environment = await this.existing(id);
+    if (environment.state === 'gone' || environment.state === 'tearing-down') {
+      // Its pull request was closed or unlabelled, or it expired.
+      throw new InputError(
+        `${id} is ${environment.state}; label its pull request again to bring it back`,
+      );
+    }
     return this.requestState(
       id,
       'pending',

@@ -46,6 +46,15 @@ const failed: ReviewEnvironment = {
   stateReason: 'the process exited with code 1',
 };
 
+const gone: ReviewEnvironment = {
+  ...ready,
+  id: 'acme-web-pr-41',
+  pullRequest: 41,
+  title: 'Old spike',
+  state: 'gone',
+  url: null,
+};
+
 /** Renders the table for a signed-in user, who may tear down any environment or not. */
 async function renderTable(
   environments: ReviewEnvironment[],
@@ -155,6 +164,34 @@ describe('ReviewEnvironmentsTable', () => {
         expect(screen.getByRole('button', { name: 'Tear down' })).toBeEnabled(),
       { timeout: 10_000 },
     );
+  });
+
+  it('keeps ended environments behind "Show ended", below the others, with no actions but their logs', async () => {
+    await renderTable([gone, ready]);
+
+    expect(screen.queryByText('#41 Old spike')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('Show ended (1)'));
+
+    const rows = screen.getAllByRole('row').map(row => row.textContent);
+    const readyAt = rows.findIndex(text => text?.includes('#42'));
+    const goneAt = rows.findIndex(text => text?.includes('#41'));
+    expect(readyAt).toBeGreaterThan(-1);
+    expect(goneAt).toBeGreaterThan(readyAt);
+    const goneRow = screen.getByText('#41 Old spike').closest('tr')!;
+    expect(within(goneRow).getByText('ended')).toBeInTheDocument();
+    expect(
+      within(goneRow)
+        .getAllByRole('button')
+        .map(button => button.textContent),
+    ).toEqual(['Logs']);
+  });
+
+  it('says how many ended when none runs', async () => {
+    await renderTable([gone]);
+
+    expect(
+      screen.getByText(/No running review environments; 1 ended/),
+    ).toBeInTheDocument();
   });
 
   it('says how to get an environment when there is none', async () => {

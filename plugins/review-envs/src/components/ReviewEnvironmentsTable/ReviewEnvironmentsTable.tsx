@@ -15,12 +15,15 @@ import {
   ReviewEnvironmentState,
   reviewEnvsTeardownAnyPermission,
 } from '@internal/plugin-review-envs-common';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
 import { ReactNode, useState } from 'react';
 import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { useCurrentUserRef } from '../../hooks/useCurrentUserRef';
@@ -63,18 +66,19 @@ const TearDownButton = (props: {
     );
   }
   return (
-    <Button
-      size="small"
-      color="secondary"
-      disabled={env.state === 'gone' || env.state === 'tearing-down'}
-      onClick={onClick}
-    >
+    <Button size="small" color="secondary" onClick={onClick}>
       Tear down
     </Button>
   );
 };
 
-/** Every review environment with its state and the actions on it. */
+/** An ended environment: its pull request was closed or unlabelled, or it expired. */
+const ended = (env: ReviewEnvironment) => env.state === 'gone';
+
+/**
+ * The review environments with their state and the actions on them; ended
+ * ones only behind "Show ended", below the others.
+ */
 export const ReviewEnvironmentsTable = (props: {
   environments: ReviewEnvironment[];
   loading: boolean;
@@ -84,6 +88,14 @@ export const ReviewEnvironmentsTable = (props: {
   const api = useApi(reviewEnvsApiRef);
   const [confirmTeardown, setConfirmTeardown] = useState<ReviewEnvironment>();
   const [logsOf, setLogsOf] = useState<ReviewEnvironment>();
+  const [showEnded, setShowEnded] = useState(false);
+  const endedCount = environments.filter(ended).length;
+  const shown = showEnded
+    ? [
+        ...environments.filter(env => !ended(env)),
+        ...environments.filter(ended),
+      ]
+    : environments.filter(env => !ended(env));
 
   const { run } = useReportedAction(onChange);
 
@@ -125,8 +137,10 @@ export const ReviewEnvironmentsTable = (props: {
     {
       title: 'Expires',
       field: 'expiresAt',
-      render: env =>
-        env.keep ? 'kept' : new Date(env.expiresAt).toLocaleString(),
+      render: env => {
+        if (ended(env)) return 'ended';
+        return env.keep ? 'kept' : new Date(env.expiresAt).toLocaleString();
+      },
     },
     {
       title: 'Last deploy',
@@ -141,31 +155,34 @@ export const ReviewEnvironmentsTable = (props: {
           <Button size="small" onClick={() => setLogsOf(env)}>
             Logs
           </Button>
-          <Button
-            size="small"
-            disabled={env.state === 'tearing-down'}
-            onClick={() =>
-              run(
-                () => api.redeployEnvironment(env.id),
-                `Redeploying ${env.id}`,
-              )
-            }
-          >
-            Redeploy
-          </Button>
-          <Button
-            size="small"
-            disabled={env.state === 'gone' || env.state === 'tearing-down'}
-            onClick={() =>
-              run(() => api.extendEnvironment(env.id), `${env.id} extended`)
-            }
-          >
-            Extend
-          </Button>
-          <TearDownButton
-            environment={env}
-            onClick={() => setConfirmTeardown(env)}
-          />
+          {/* A stopping or ended environment has nothing left to act on. */}
+          {!ended(env) && env.state !== 'tearing-down' && (
+            <>
+              <Button
+                size="small"
+                onClick={() =>
+                  run(
+                    () => api.redeployEnvironment(env.id),
+                    `Redeploying ${env.id}`,
+                  )
+                }
+              >
+                Redeploy
+              </Button>
+              <Button
+                size="small"
+                onClick={() =>
+                  run(() => api.extendEnvironment(env.id), `${env.id} extended`)
+                }
+              >
+                Extend
+              </Button>
+              <TearDownButton
+                environment={env}
+                onClick={() => setConfirmTeardown(env)}
+              />
+            </>
+          )}
         </>
       ),
     },
@@ -173,21 +190,35 @@ export const ReviewEnvironmentsTable = (props: {
 
   return (
     <>
+      <Box display="flex" justifyContent="flex-end">
+        <FormControlLabel
+          control={
+            <Switch
+              checked={showEnded}
+              onChange={(_event, checked) => setShowEnded(checked)}
+              color="primary"
+            />
+          }
+          label={`Show ended (${endedCount})`}
+        />
+      </Box>
       <Table
         title="Review environments"
         options={{
-          paging: environments.length > 20,
+          paging: shown.length > 20,
           pageSize: 20,
           search: true,
           padding: 'dense',
         }}
         isLoading={loading}
         columns={columns}
-        data={environments}
+        data={shown}
         emptyContent={
           <p style={{ padding: 16 }}>
-            No review environments yet. Label a pull request <code>review</code>{' '}
-            to get one.
+            {endedCount > 0 && !showEnded
+              ? `No running review environments; ${endedCount} ended. `
+              : 'No review environments yet. '}
+            Label a pull request <code>review</code> to get one.
           </p>
         }
       />
