@@ -2,10 +2,26 @@ import { expect, test } from '@playwright/test';
 import { signInAsGuest } from '../../../e2e/portal';
 
 test.describe('portal foundation', () => {
-  test('a guest signs in and finds the catalog, the portal itself in it, and the templates', async ({
+  test('a guest signs in to the home page, and finds the catalog, the portal itself in it, and the templates', async ({
     page,
   }) => {
     await signInAsGuest(page);
+
+    // The home page: a card for each job.
+    await expect(
+      page.getByRole('heading', { name: 'Developer Portal', level: 1 }),
+    ).toBeVisible();
+    for (const card of [
+      'Owned by you',
+      'Tenants and services',
+      'Objectives',
+      'Staging and your review environments',
+    ]) {
+      await expect(page.getByRole('region', { name: card })).toBeVisible();
+    }
+    await expect(
+      page.getByRole('button', { name: 'Create a tenant' }),
+    ).toBeVisible();
 
     const nav = page.getByRole('navigation', { name: 'sidebar nav' });
     for (const item of [
@@ -20,8 +36,9 @@ test.describe('portal foundation', () => {
       ).toBeVisible();
     }
 
-    // The catalog (the portal's home page) lists the portal's own System.
-    await page.goto('/?filters[kind]=system');
+    // The catalog, where every Backstage link expects it, lists the
+    // portal's own System.
+    await page.goto('/catalog?filters[kind]=system');
     await expect(
       page.getByRole('link', { name: 'Developer Portal', exact: true }),
     ).toBeVisible();

@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { releaseWatchApiRef } from './api/ReleaseWatchApi';
 import { ReleaseWatchClient } from './api/ReleaseWatchClient';
@@ -45,9 +46,29 @@ export const releaseWatchEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** On the home page: the objectives in brief, each with its status. */
+export const releaseWatchHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'objectives',
+  params: {
+    name: 'ReleaseWatchObjectives',
+    title: 'Objectives',
+    description:
+      'Each delivery objective, its target and whether it is on track',
+    components: () =>
+      import('./components/OkrHomeWidget').then(m => ({
+        Content: m.OkrHomeWidget,
+      })),
+  },
+});
+
 export const releaseWatchPlugin = createFrontendPlugin({
   pluginId: 'release-watch',
   title: 'Release Watch',
-  extensions: [releaseWatchApi, releaseWatchPage, releaseWatchEntityContent],
+  extensions: [
+    releaseWatchApi,
+    releaseWatchPage,
+    releaseWatchEntityContent,
+    releaseWatchHomeWidget,
+  ],
   routes: { root: rootRouteRef },
 });

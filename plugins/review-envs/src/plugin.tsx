@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { reviewEnvsApiRef } from './api/ReviewEnvsApi';
 import { ReviewEnvsClient } from './api/ReviewEnvsClient';
@@ -47,9 +48,29 @@ export const reviewEnvsEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** On the home page: the shared environments' locks and the user's own review environments. */
+export const reviewEnvsHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'environments',
+  params: {
+    name: 'ReviewEnvironments',
+    title: 'Staging and your review environments',
+    description:
+      "The shared environments' locks, with claim and release, and your review environments",
+    components: () =>
+      import('./components/ReviewEnvsHomeWidget').then(m => ({
+        Content: m.ReviewEnvsHomeWidget,
+      })),
+  },
+});
+
 export const reviewEnvsPlugin = createFrontendPlugin({
   pluginId: 'review-envs',
   title: 'Review Environments',
-  extensions: [reviewEnvsApi, reviewEnvsPage, reviewEnvsEntityContent],
+  extensions: [
+    reviewEnvsApi,
+    reviewEnvsPage,
+    reviewEnvsEntityContent,
+    reviewEnvsHomeWidget,
+  ],
   routes: { root: rootRouteRef },
 });

@@ -72,7 +72,7 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
 
   // The tenants entity provider puts it in the catalog within a minute.
   await expect(async () => {
-    await page.goto('/?filters[kind]=resource');
+    await page.goto('/catalog?filters[kind]=resource');
     await expect(
       page.getByRole('link', { name: 'Journey Corp', exact: true }),
     ).toBeVisible({

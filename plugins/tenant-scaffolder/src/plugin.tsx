@@ -5,6 +5,7 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import BusinessIcon from '@material-ui/icons/Business';
 import { tenantScaffolderApiRef } from './api/TenantScaffolderApi';
@@ -57,6 +58,21 @@ export const tenantPalettePickerFormField = FormFieldBlueprint.make({
   },
 });
 
+/** On the home page: create a tenant or a service, and the tenants by status. */
+export const tenantsHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'tenants',
+  params: {
+    name: 'Tenants',
+    title: 'Tenants and services',
+    description:
+      'Create a tenant or a service; how many tenants are in each status',
+    components: () =>
+      import('./components/TenantsHomeWidget').then(m => ({
+        Content: m.TenantsHomeWidget,
+      })),
+  },
+});
+
 export const tenantScaffolderPlugin = createFrontendPlugin({
   pluginId: 'tenant-scaffolder',
   title: 'Tenants',
@@ -65,6 +81,7 @@ export const tenantScaffolderPlugin = createFrontendPlugin({
     tenantScaffolderPage,
     tenantSlugPickerFormField,
     tenantPalettePickerFormField,
+    tenantsHomeWidget,
   ],
   routes: { root: rootRouteRef },
 });

@@ -14,3 +14,6 @@ export const tenantRouteRef = createSubRouteRef({
 
 /** The New tenant template's wizard. */
 export const NEW_TENANT_PATH = '/create/templates/default/new-tenant';
+
+/** The New service template's wizard. */
+export const NEW_SERVICE_PATH = '/create/templates/default/new-service';

@@ -28,6 +28,7 @@ import { ReactNode, useState } from 'react';
 import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { useCurrentUserRef } from '../../hooks/useCurrentUserRef';
 import { useReportedAction } from '../../hooks/useReportedAction';
+import { isAuthor } from '../../identity/isAuthor';
 import { EnvironmentLogsDialog } from './EnvironmentLogsDialog';
 
 const STATUS: Record<ReviewEnvironmentState, (label: string) => ReactNode> = {
@@ -261,13 +262,6 @@ export const ReviewEnvironmentsTable = (props: {
     </>
   );
 };
-
-/** `user:default/ada` is the author `Ada` (a GitHub login); case does not matter. */
-function isAuthor(userRef: string | undefined, author: string): boolean {
-  if (!userRef) return false;
-  const name = userRef.replace(/^.*[:/]/, '');
-  return name.toLocaleLowerCase('en-US') === author.toLocaleLowerCase('en-US');
-}
 
 function relative(iso: string): string {
   const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000);

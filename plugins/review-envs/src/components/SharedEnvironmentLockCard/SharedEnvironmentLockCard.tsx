@@ -20,15 +20,17 @@ import { ClaimDialog, ClaimRequest } from './ClaimDialog';
 
 type DialogKind = 'claim' | 'extend' | 'queue';
 
+type LockProps = {
+  lock: SharedEnvironmentLock;
+  currentUserRef?: string;
+  onChange: () => void;
+};
+
 /**
  * The lock on one shared environment: who holds it, why, since when and
  * until when, who waits, and the actions open to the signed-in user.
  */
-export const SharedEnvironmentLockCard = (props: {
-  lock: SharedEnvironmentLock;
-  currentUserRef?: string;
-  onChange: () => void;
-}) => {
+export const SharedEnvironmentLockDetails = (props: LockProps) => {
   const { lock, currentUserRef, onChange } = props;
   const api = useApi(reviewEnvsApiRef);
   const [dialog, setDialog] = useState<DialogKind>();
@@ -67,7 +69,7 @@ export const SharedEnvironmentLockCard = (props: {
   };
 
   return (
-    <InfoCard title={`${lock.title} lock`}>
+    <>
       {lock.holder ? (
         <Box>
           <Typography variant="h6" component="p">
@@ -211,9 +213,16 @@ export const SharedEnvironmentLockCard = (props: {
         onClose={() => setDialog(undefined)}
         onSubmit={submit}
       />
-    </InfoCard>
+    </>
   );
 };
+
+/** The lock on one shared environment, in a card of its own. */
+export const SharedEnvironmentLockCard = (props: LockProps) => (
+  <InfoCard title={`${props.lock.title} lock`}>
+    <SharedEnvironmentLockDetails {...props} />
+  </InfoCard>
+);
 
 function dialogTitle(dialog: DialogKind | undefined, title: string) {
   if (dialog === 'queue') return `Queue for ${title}`;

@@ -1,1 +1,4 @@
-export { SharedEnvironmentLockCard } from './SharedEnvironmentLockCard';
+export {
+  SharedEnvironmentLockCard,
+  SharedEnvironmentLockDetails,
+} from './SharedEnvironmentLockCard';

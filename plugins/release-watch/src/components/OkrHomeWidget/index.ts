@@ -1,0 +1,1 @@
+export { OkrHomeWidget } from './OkrHomeWidget';

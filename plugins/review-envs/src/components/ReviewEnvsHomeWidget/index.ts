@@ -1,0 +1,1 @@
+export { ReviewEnvsHomeWidget } from './ReviewEnvsHomeWidget';

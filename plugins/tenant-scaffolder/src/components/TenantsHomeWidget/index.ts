@@ -1,0 +1,1 @@
+export { TenantsHomeWidget } from './TenantsHomeWidget';
