@@ -1,5 +1,21 @@
 export interface Config {
   app: {
+    /**
+     * The organisation's colours for the portal's light and dark themes and
+     * its mark, as `#rrggbb`; the product's name is `app.title`.
+     */
+    branding?: {
+      /**
+       * Buttons, links, the active sidebar item, the mark. Default `#1f5fbf`.
+       * @visibility frontend
+       */
+      primaryColor?: string;
+      /**
+       * The page headers' band. Default `#143d73`.
+       * @visibility frontend
+       */
+      headerColor?: string;
+    };
     signIn?: {
       /**
        * Sign-in providers offered on the sign-in page, in order.

@@ -34,7 +34,10 @@ export const PortalSignInPage = (props: SignInPageProps) => {
   const providers = configured
     .filter(id => id !== PROXY_PROVIDER)
     .map(id => (id === 'github' ? githubProvider : ('guest' as const)));
-  const chooser = <SignInPage {...props} providers={providers} />;
+  const title = `Sign in to ${
+    config.getOptionalString('app.title') ?? 'the developer portal'
+  }`;
+  const chooser = <SignInPage {...props} title={title} providers={providers} />;
   if (!configured.includes(PROXY_PROVIDER)) return chooser;
   return (
     <ProxiedSignInPage

@@ -1,0 +1,36 @@
+import {
+  createUnifiedTheme,
+  genPageTheme,
+  pageTheme,
+  palettes,
+  shapes,
+  UnifiedTheme,
+} from '@backstage/theme';
+import { BrandColors, darken } from './brandColors';
+
+/**
+ * Backstage's light or dark palette in the organisation's colours: its
+ * primary colour for actions and the sidebar's indicator, its header colour
+ * for every page header.
+ */
+export function createPortalTheme(
+  variant: 'light' | 'dark',
+  colors: BrandColors,
+): UnifiedTheme {
+  const base = palettes[variant];
+  const header = genPageTheme({
+    colors: [colors.header, darken(colors.header, 0.35)],
+    shape: shapes.wave,
+  });
+  return createUnifiedTheme({
+    palette: {
+      ...base,
+      primary: { main: variant === 'light' ? colors.primary : '#9cc3ff' },
+      navigation: { ...base.navigation, indicator: colors.primary },
+    },
+    defaultPageTheme: 'home',
+    pageTheme: Object.fromEntries(
+      Object.keys(pageTheme).map(themeId => [themeId, header]),
+    ),
+  });
+}
