@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInAsGuest } from '../../../e2e/portal';
+import { expectNoSeriousA11yViolations } from '../../../e2e/accessibility';
 
 test.describe('portal foundation', () => {
   test('a guest signs in to the home page, and finds the catalog, the portal itself in it, and the templates', async ({
@@ -22,6 +23,7 @@ test.describe('portal foundation', () => {
     await expect(
       page.getByRole('button', { name: 'Create a tenant' }),
     ).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
 
     const nav = page.getByRole('navigation', { name: 'sidebar nav' });
     for (const item of [

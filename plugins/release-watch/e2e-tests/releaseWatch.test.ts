@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { callAsReleaseBot, signInAsGuest } from '../../../e2e/portal';
+import { expectNoSeriousA11yViolations } from '../../../e2e/accessibility';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -46,4 +47,5 @@ test('a manager opens Release Watch and sees the OKR table and a chart drawn fro
 
   // The demo repositories' releases, read through the local git source.
   await expect(page.getByRole('region', { name: 'Releases' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });

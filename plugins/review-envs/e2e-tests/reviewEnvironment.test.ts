@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { callAsReleaseBot, signInAsGuest } from '../../../e2e/portal';
+import { expectNoSeriousA11yViolations } from '../../../e2e/accessibility';
 
 test('a labelled pull request gets a running review environment, which its author tears down', async ({
   page,
@@ -34,6 +35,7 @@ test('a labelled pull request gets a running review environment, which its autho
   await expect(row.getByText('ready', { exact: true })).toBeVisible({
     timeout: 60_000,
   });
+  await expectNoSeriousA11yViolations(page);
 
   const url = await row
     .getByRole('link', { name: /^http:\/\/127\.0\.0\.1:\d+/ })

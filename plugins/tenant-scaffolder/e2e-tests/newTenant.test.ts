@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openNewTenantWizard, signInThroughProxy } from '../../../e2e/portal';
+import { expectNoSeriousA11yViolations } from '../../../e2e/accessibility';
 
 test.setTimeout(360_000);
 
@@ -8,6 +9,8 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
 }) => {
   const slug = `journey-${Date.now().toString(36)}`;
   await openNewTenantWizard(page);
+  // The wizard's own fields; the scaffolder page around them is upstream's.
+  await expectNoSeriousA11yViolations(page, { include: 'form' });
 
   await page.getByLabel('Customer name').fill('Journey Corp');
   await page.getByLabel('Tenant slug').fill(slug);
@@ -20,6 +23,7 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
     page.getByRole('img', { name: /^Preview: #1f6feb/ }),
   ).toBeVisible();
   await expect(page.getByText('Journey Corp')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, { include: 'form' });
   await page.getByRole('button', { name: 'Next' }).click();
   // Mail and footer: the defaults.
   await page.getByRole('button', { name: 'Review' }).click();
@@ -51,6 +55,7 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
   ).toHaveCount(0);
   await expect(row.getByText('Journey Corp')).toBeVisible();
   await expect(row.getByText('Trial until 2027-01-31')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await slugLink.click();
   await expect(page).toHaveURL(new RegExp(`/tenants/${slug}$`));
   await expect(
@@ -59,6 +64,7 @@ test('customer success creates a tenant with the wizard, finds it on the Tenants
   await expect(
     page.getByRole('button', { name: 'Save settings' }),
   ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   // A settings change reaches the running tenant without a restart.
   await page.locator('#settings-primary').fill('#ff5500');

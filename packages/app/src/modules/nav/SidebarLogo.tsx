@@ -3,6 +3,7 @@ import {
   sidebarConfig,
   useSidebarOpenState,
 } from '@backstage/core-components';
+import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { makeStyles } from '@material-ui/core';
 import { LogoFull } from './LogoFull';
 import { LogoIcon } from './LogoIcon';
@@ -25,10 +26,17 @@ const useSidebarLogoStyles = makeStyles({
 export const SidebarLogo = () => {
   const classes = useSidebarLogoStyles();
   const { isOpen } = useSidebarOpenState();
+  const name =
+    useApi(configApiRef).getOptionalString('app.title') ?? 'Developer Portal';
 
   return (
     <div className={classes.root}>
-      <Link to="/" underline="none" className={classes.link} aria-label="Home">
+      <Link
+        to="/"
+        underline="none"
+        className={classes.link}
+        aria-label={`${name} home`}
+      >
         {isOpen ? <LogoFull /> : <LogoIcon />}
       </Link>
     </div>

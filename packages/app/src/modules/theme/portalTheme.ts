@@ -26,6 +26,13 @@ export function createPortalTheme(
     palette: {
       ...base,
       primary: { main: variant === 'light' ? colors.primary : '#9cc3ff' },
+      // Backstage's #717171 on its #f5f5f5 page falls just short of 4.5:1.
+      ...(variant === 'light'
+        ? {
+            text: { primary: 'rgba(0, 0, 0, 0.87)', secondary: '#5c5c5c' },
+            textSubtle: '#5c5c5c',
+          }
+        : {}),
       navigation: { ...base.navigation, indicator: colors.primary },
     },
     defaultPageTheme: 'home',

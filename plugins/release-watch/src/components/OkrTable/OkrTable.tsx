@@ -81,6 +81,8 @@ export const OkrTable = (props: { reports: OkrReport[]; period: Period }) => {
   return (
     <Table<OkrReport>
       options={{
+        // Column dragging wraps each sort button in a second one (nested-interactive).
+        draggable: false,
         paging: false,
         search: false,
         toolbar: false,

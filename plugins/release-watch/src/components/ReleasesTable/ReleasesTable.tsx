@@ -67,6 +67,8 @@ export const ReleasesTable = (props: { releases: ReleaseSummary[] }) => {
     <Table<ReleaseSummary>
       title={releaseCount(releases.length)}
       options={{
+        // Column dragging wraps each sort button in a second one (nested-interactive).
+        draggable: false,
         paging: releases.length > PAGE_SIZE,
         pageSize: PAGE_SIZE,
         search: true,

@@ -206,6 +206,8 @@ export const ReviewEnvironmentsTable = (props: {
       <Table
         title="Review environments"
         options={{
+          // Column dragging wraps each sort button in a second one (nested-interactive).
+          draggable: false,
           paging: shown.length > 20,
           pageSize: 20,
           search: true,

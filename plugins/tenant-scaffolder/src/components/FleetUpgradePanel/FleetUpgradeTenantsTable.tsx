@@ -53,6 +53,8 @@ export const FleetUpgradeTenantsTable = ({
     <Table<FleetUpgradeTenant>
       title="Tenants in this upgrade"
       options={{
+        // Column dragging wraps each sort button in a second one (nested-interactive).
+        draggable: false,
         paging: tenants.length > 20,
         pageSize: 20,
         padding: 'dense',

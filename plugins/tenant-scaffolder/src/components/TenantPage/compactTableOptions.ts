@@ -7,5 +7,7 @@ export function compactTableOptions(rowCount: number): TableOptions {
     pageSize: 10,
     padding: 'dense',
     search: false,
+    // Column dragging wraps each sort button in a second one (nested-interactive).
+    draggable: false,
   };
 }

@@ -52,7 +52,13 @@ export const TenantsTable = ({
   return (
     <Table<RegisteredTenant>
       title={`Tenants (${tenants.length})`}
-      options={{ paging: tenants.length > 20, pageSize: 20, padding: 'dense' }}
+      options={{
+        paging: tenants.length > 20,
+        pageSize: 20,
+        padding: 'dense',
+        // Column dragging wraps each sort button in a second one (nested-interactive).
+        draggable: false,
+      }}
       columns={columns}
       data={tenants}
       emptyContent={emptyContent}
