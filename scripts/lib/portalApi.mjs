@@ -26,7 +26,7 @@ export async function waitForTemplate(url, token) {
 }
 
 /** Starts the New tenant template for `slug`; returns the task's id. */
-export async function startNewTenant(url, token, slug) {
+export async function startNewTenant(url, token, slug, name = `Bench ${slug}`) {
   const res = await fetch(`${url}/api/scaffolder/v2/tasks`, {
     method: 'POST',
     headers: {
@@ -36,7 +36,7 @@ export async function startNewTenant(url, token, slug) {
     body: JSON.stringify({
       templateRef: 'template:default/new-tenant',
       values: {
-        name: `Bench ${slug}`,
+        name,
         slug,
         region: 'eu-west-1',
         owner: 'group:default/customer-success',
@@ -86,6 +86,6 @@ export async function waitForTask(url, token, id, timeoutMs = 600_000) {
 }
 
 /** Runs the New tenant template for `slug` to its end. */
-export async function runTemplate(url, token, slug) {
-  return waitForTask(url, token, await startNewTenant(url, token, slug));
+export async function runTemplate(url, token, slug, name) {
+  return waitForTask(url, token, await startNewTenant(url, token, slug, name));
 }
