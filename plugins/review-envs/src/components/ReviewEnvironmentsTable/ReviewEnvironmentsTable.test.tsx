@@ -6,6 +6,7 @@ import {
 } from '@internal/plugin-review-envs-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReviewEnvsApi, reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
+import { reviewEnvironment } from '../../__testUtils__/fixtures';
 import { mockReviewEnvsApi } from '../../__testUtils__/mockReviewEnvsApi';
 import { grantPermissions } from '../../__testUtils__/permissions';
 import { ReviewEnvironmentsTable } from './ReviewEnvironmentsTable';
@@ -15,26 +16,7 @@ jest.mock('@backstage/plugin-permission-react', () => ({
   usePermission: jest.fn(),
 }));
 
-const ready: ReviewEnvironment = {
-  id: 'acme-web-pr-42',
-  repository: 'acme/web',
-  pullRequest: 42,
-  pullRequestUrl: 'https://ghe.example.com/acme/web/pull/42',
-  title: 'Invoice export',
-  branch: 'feature/export',
-  headSha: 'a'.repeat(40),
-  author: 'ada',
-  state: 'ready',
-  stateReason: null,
-  url: 'http://127.0.0.1:41234',
-  deployedSha: 'a'.repeat(40),
-  keep: false,
-  target: 'local',
-  createdAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
-  lastActivityAt: new Date().toISOString(),
-  expiresAt: new Date(Date.now() + 45 * 3_600_000).toISOString(),
-  lastDeployAt: new Date(Date.now() - 10 * 60_000).toISOString(),
-};
+const ready = reviewEnvironment();
 
 const failed: ReviewEnvironment = {
   ...ready,

@@ -7,6 +7,7 @@ import {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReviewEnvsApi, reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { rootRouteRef } from '../../routes';
+import { reviewEnvironment } from '../../__testUtils__/fixtures';
 import { mockReviewEnvsApi } from '../../__testUtils__/mockReviewEnvsApi';
 import { grantPermissions } from '../../__testUtils__/permissions';
 import { ReviewEnvsHomeWidget } from './ReviewEnvsHomeWidget';
@@ -29,29 +30,8 @@ const staging: SharedEnvironmentLock = {
   queue: [],
 };
 
-const environment = (
-  overrides: Partial<ReviewEnvironment>,
-): ReviewEnvironment => ({
-  id: 'acme-web-pr-42',
-  repository: 'acme/web',
-  pullRequest: 42,
-  pullRequestUrl: null,
-  title: 'Invoice export',
-  branch: 'feature/export',
-  headSha: 'a'.repeat(40),
-  author: 'ada',
-  state: 'ready',
-  stateReason: null,
-  url: 'http://127.0.0.1:41234',
-  deployedSha: 'a'.repeat(40),
-  keep: false,
-  target: 'local',
-  createdAt: new Date().toISOString(),
-  lastActivityAt: new Date().toISOString(),
-  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-  lastDeployAt: new Date().toISOString(),
-  ...overrides,
-});
+const environment = (overrides: Partial<ReviewEnvironment>) =>
+  reviewEnvironment({ pullRequestUrl: null, ...overrides });
 
 async function render(api: ReviewEnvsApi) {
   grantPermissions([]);
