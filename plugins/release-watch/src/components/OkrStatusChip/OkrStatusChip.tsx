@@ -5,19 +5,21 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import WarningIcon from '@material-ui/icons/Warning';
 
-const useStyles = makeStyles(theme => ({
+// Fixed shades with white text at 4.5:1 or more; the palette's success and
+// error mains do not reach it.
+const useStyles = makeStyles({
   'on-track': {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
+    backgroundColor: '#2e7d32',
+    color: '#ffffff',
     '& svg': { color: 'inherit' },
   },
   'off-course': {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
+    backgroundColor: '#c62828',
+    color: '#ffffff',
     '& svg': { color: 'inherit' },
   },
   'no-data': {},
-}));
+});
 
 const LABELS: Record<OkrStatus, string> = {
   'on-track': 'on track',
