@@ -13,6 +13,10 @@ export { freePort } from './freePort';
 export { migratedClient } from './migratedClient';
 export { whileLeased } from './whileLeased';
 export type { LeaseRenewal } from './whileLeased';
-export { motoServerAvailable, useMotoServer } from './testing/useMotoServer';
+export {
+  describeOnMoto,
+  motoServerAvailable,
+  useMotoServer,
+} from './testing/useMotoServer';
 export { findMotoServer, startMotoServer } from './testing/motoServer';
 export type { MotoServer } from './testing/motoServer';

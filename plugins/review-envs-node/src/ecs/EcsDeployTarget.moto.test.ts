@@ -7,10 +7,7 @@ import {
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
-import {
-  motoServerAvailable,
-  useMotoServer,
-} from '@internal/backend-plugin-utils';
+import { describeOnMoto, useMotoServer } from '@internal/backend-plugin-utils';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import {
@@ -31,13 +28,7 @@ jest.setTimeout(60_000);
 const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web';
 const SHA1 = 'a'.repeat(40);
 
-// Skipped only where moto_server is not on PATH (said in the output); under
-// CI motoServerAvailable throws instead, so CI never skips these.
-const onMoto = motoServerAvailable('EcsDeployTarget on moto')
-  ? describe
-  : describe.skip;
-
-onMoto('EcsDeployTarget on moto', () => {
+describeOnMoto('EcsDeployTarget on moto', () => {
   // Services' tasks count as running, so a rollout reaches COMPLETED.
   const moto = useMotoServer({ env: { MOTO_ECS_SERVICE_RUNNING: '1' } });
   let client: ECSClient;

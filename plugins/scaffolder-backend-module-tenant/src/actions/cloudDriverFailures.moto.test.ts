@@ -16,10 +16,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import {
-  motoServerAvailable,
-  useMotoServer,
-} from '@internal/backend-plugin-utils';
+import { describeOnMoto, useMotoServer } from '@internal/backend-plugin-utils';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -58,13 +55,7 @@ const tenant = {
   settings: { mail: { mode: 'platform' } },
 };
 
-// Skipped only where moto_server is not on PATH (said in the output); under
-// CI motoServerAvailable throws instead, so CI never skips these.
-const onMoto = motoServerAvailable('tenant actions on moto')
-  ? describe
-  : describe.skip;
-
-onMoto('the new-tenant steps on S3 and ECS in moto', () => {
+describeOnMoto('the new-tenant steps on S3 and ECS in moto', () => {
   // Services' tasks count as running, so a rollout reaches COMPLETED.
   const moto = useMotoServer({ env: { MOTO_ECS_SERVICE_RUNNING: '1' } });
   const directory = createMockDirectory();

@@ -9,10 +9,7 @@ import {
   createMockDirectory,
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
-import {
-  motoServerAvailable,
-  useMotoServer,
-} from '@internal/backend-plugin-utils';
+import { describeOnMoto, useMotoServer } from '@internal/backend-plugin-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
@@ -212,13 +209,7 @@ describe('S3TenantStorage', () => {
 
 // The same storage against moto's S3. The msw fake above stays for what
 // moto does not answer: S3's SlowDown throttling, which the SDK retries.
-// Skipped only where moto_server is not on PATH (said in the output); under
-// CI motoServerAvailable throws instead, so CI never skips these.
-const onMoto = motoServerAvailable('S3TenantStorage on moto')
-  ? describe
-  : describe.skip;
-
-onMoto('S3TenantStorage on moto', () => {
+describeOnMoto('S3TenantStorage on moto', () => {
   const moto = useMotoServer();
   // 1,200 objects go into moto one request each.
   jest.setTimeout(60_000);
