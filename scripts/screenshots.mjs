@@ -7,10 +7,10 @@
 // repositories), then signs in as guest and writes docs/screenshots/*.png.
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { guestToken, runTemplate, waitForTemplate } from './lib/portalApi.mjs';
+import { launchChromium } from './lib/chromium.mjs';
 import { REPO_ROOT, buildApp, startPortal } from './lib/servePortal.mjs';
 
 const PORT = Number(process.env.SCREENSHOTS_PORT ?? 7037);
@@ -49,10 +49,7 @@ const portal = await startPortal({
     },
   },
 });
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   const token = await guestToken(portal.url);
   await waitForTemplate(portal.url, token);
@@ -102,17 +99,4 @@ try {
 } finally {
   await browser.close();
   await portal.stop();
-}
-
-function findChromium() {
-  const found = [
-    process.env.PORTAL_CHROMIUM,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ].find(path => path && existsSync(path));
-  if (!found) {
-    throw new Error('No Chromium found: install one or set PORTAL_CHROMIUM');
-  }
-  return found;
 }

@@ -9,25 +9,16 @@
 //    over the portal's own pages: home, Tenants, a tenant's page (one made
 //    through the New tenant template first), Release Watch, Review
 //    Environments and the New tenant wizard's fields.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
 import { guestToken, runTemplate } from '../lib/portalApi.mjs';
+import { launchChromium } from '../lib/chromium.mjs';
 import { REPO_ROOT, buildApp, startPortal } from '../lib/servePortal.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 7027);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const buildStarted = Date.now();
 buildApp();
@@ -43,10 +34,7 @@ console.log(
 );
 
 const portal = await startPortal({ port: PORT, name: 'bench-portal' });
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: CHROMIUM_ARGS,
-});
+const browser = await launchChromium();
 try {
   const catalogUrl = `${portal.url}/catalog`;
   const storageState = await signInOnce(browser, catalogUrl);
@@ -170,19 +158,6 @@ async function countA11yViolations(browser, baseUrl, storageState, pages) {
   }
   await context.close();
   return total;
-}
-
-function findChromium() {
-  const candidates = [
-    process.env.PORTAL_CHROMIUM,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  const found = candidates.find(path => path && existsSync(path));
-  if (!found)
-    throw new Error('No Chromium found: install one or set PORTAL_CHROMIUM');
-  return found;
 }
 
 function median(sorted) {
