@@ -1,7 +1,7 @@
 import { Content, Header, Page } from '@backstage/core-components';
-import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { HomePageLayoutProps } from '@backstage/plugin-home-react/alpha';
 import Grid from '@material-ui/core/Grid';
+import { useProductName } from '../theme/useProductName';
 
 /** The widgets of the four jobs first, in this order; any other after them. */
 const ORDER = [
@@ -23,8 +23,7 @@ const rank = (name?: string) => {
  * its title (the cards' own titles are not headings).
  */
 export const PortalHomeLayout = ({ widgets }: HomePageLayoutProps) => {
-  const config = useApi(configApiRef);
-  const title = config.getOptionalString('app.title') ?? 'Developer Portal';
+  const title = useProductName();
   const sorted = [...widgets].sort((a, b) => rank(a.name) - rank(b.name));
   return (
     <Page themeId="home">

@@ -1,6 +1,6 @@
-import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { makeStyles } from '@material-ui/core';
 import { LogoIcon } from './LogoIcon';
+import { useProductName } from '../theme/useProductName';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: 8 },
@@ -16,8 +16,7 @@ const useStyles = makeStyles({
 /** The mark and the portal's name (`app.title`). */
 export const LogoFull = () => {
   const classes = useStyles();
-  const name =
-    useApi(configApiRef).getOptionalString('app.title') ?? 'Developer Portal';
+  const name = useProductName();
   return (
     <span className={classes.root}>
       <LogoIcon />

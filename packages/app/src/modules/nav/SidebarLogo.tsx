@@ -3,10 +3,10 @@ import {
   sidebarConfig,
   useSidebarOpenState,
 } from '@backstage/core-components';
-import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { makeStyles } from '@material-ui/core';
 import { LogoFull } from './LogoFull';
 import { LogoIcon } from './LogoIcon';
+import { useProductName } from '../theme/useProductName';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -26,8 +26,7 @@ const useSidebarLogoStyles = makeStyles({
 export const SidebarLogo = () => {
   const classes = useSidebarLogoStyles();
   const { isOpen } = useSidebarOpenState();
-  const name =
-    useApi(configApiRef).getOptionalString('app.title') ?? 'Developer Portal';
+  const name = useProductName();
 
   return (
     <div className={classes.root}>

@@ -9,6 +9,7 @@ import {
   useApi,
 } from '@backstage/frontend-plugin-api';
 import { SignInPageProps } from '@backstage/plugin-app-react';
+import { useProductName } from '../theme/useProductName';
 
 const githubProvider: SignInProviderConfig = {
   id: 'github-auth-provider',
@@ -34,9 +35,7 @@ export const PortalSignInPage = (props: SignInPageProps) => {
   const providers = configured
     .filter(id => id !== PROXY_PROVIDER)
     .map(id => (id === 'github' ? githubProvider : ('guest' as const)));
-  const title = `Sign in to ${
-    config.getOptionalString('app.title') ?? 'the developer portal'
-  }`;
+  const title = `Sign in to ${useProductName()}`;
   const chooser = <SignInPage {...props} title={title} providers={providers} />;
   if (!configured.includes(PROXY_PROVIDER)) return chooser;
   return (
