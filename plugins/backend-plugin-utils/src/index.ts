@@ -8,6 +8,8 @@ export {
   signedInUser,
 } from './callers';
 export type { CallerRule } from './callers';
+export { callerGate, callerOf, createApiRouter } from './openapi';
+export type { Caller, CallerKind, GatedSpec } from './openapi';
 export { databaseNowSql } from './databaseClock';
 export { freePort } from './freePort';
 export { migratedClient } from './migratedClient';

@@ -1,0 +1,3 @@
+export { callerGate, callerOf } from './callerGate';
+export type { Caller, CallerKind, GatedSpec } from './callerGate';
+export { createApiRouter } from './createApiRouter';
