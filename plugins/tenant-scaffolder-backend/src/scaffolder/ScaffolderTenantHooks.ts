@@ -1,5 +1,7 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { okJson, TypedResponse } from '@internal/openapi-client';
+import { TenantHooksApiClient } from '@internal/plugin-tenant-scaffolder-node';
 import { TenantUpgrader } from '../fleet/TenantUpgrader';
 
 /** How long one call may take: an upgrade redeploys and waits for the health check. */
@@ -13,49 +15,55 @@ const TIMEOUT_MS = 5 * 60_000;
  * settings into the config its instance reads.
  */
 export class ScaffolderTenantHooks implements TenantUpgrader {
+  private readonly client: TenantHooksApiClient;
+
   constructor(
     private readonly options: {
       discovery: DiscoveryService;
       auth: AuthService;
     },
-  ) {}
+  ) {
+    this.client = new TenantHooksApiClient({ discoveryApi: options.discovery });
+  }
 
   async upgrade(slug: string, version: string): Promise<void> {
-    await this.post(`/tenant-upgrades/${encodeURIComponent(slug)}`, {
-      version,
-    });
+    await this.answer(
+      this.client.upgradeTenant(
+        { path: { slug }, body: { version } },
+        await this.requestOptions(),
+      ),
+    );
   }
 
   /** Whether a config file of the portal's was there to take the settings. */
   async refreshConfig(slug: string): Promise<boolean> {
-    const { written } = await this.post(
-      `/tenant-config/${encodeURIComponent(slug)}/refresh`,
-      {},
+    const { written } = await this.answer(
+      this.client.refreshTenantConfig(
+        { path: { slug } },
+        await this.requestOptions(),
+      ),
     );
-    return Boolean(written);
+    return written;
   }
 
-  private async post(path: string, body: object) {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl('scaffolder');
+  private async requestOptions() {
+    const { auth } = this.options;
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'scaffolder',
     });
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (!response.ok) {
+    return { token, signal: AbortSignal.timeout(TIMEOUT_MS) };
+  }
+
+  private async answer<T>(call: Promise<TypedResponse<T>>): Promise<T> {
+    try {
+      return await okJson(call);
+    } catch (error) {
       // The module's own message ("health check answered 503"), not the status line.
-      const error = await ResponseError.fromResponse(response);
-      throw new Error(error.body.error.message);
+      if (error instanceof ResponseError) {
+        throw new Error(error.body.error.message);
+      }
+      throw error;
     }
-    return response.json();
   }
 }

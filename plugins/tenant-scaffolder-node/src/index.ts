@@ -1,0 +1,1 @@
+export * from './schema/openapi/generated';
