@@ -1,5 +1,31 @@
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
+import Box, { BoxProps } from '@material-ui/core/Box';
+import Typography, { TypographyProps } from '@material-ui/core/Typography';
+
+/** A part of the tenant's page in its primary colour, its text in the secondary. */
+const PrimarySurface = ({
+  primary,
+  secondary,
+  text,
+  textVariant,
+  children,
+  ...layout
+}: BoxProps & {
+  primary: string;
+  secondary: string;
+  text: string;
+  textVariant: TypographyProps['variant'];
+}) => (
+  <Box {...layout} style={{ background: primary, color: secondary }}>
+    {children}
+    <Typography
+      variant={textVariant}
+      component="span"
+      style={{ color: secondary }}
+    >
+      {text}
+    </Typography>
+  </Box>
+);
 
 /** How the tenant's pages look with the palette and logo being edited. */
 export const PalettePreview = ({
@@ -26,38 +52,33 @@ export const PalettePreview = ({
     width={280}
     style={{ background }}
   >
-    <Box
+    <PrimarySurface
+      primary={primary}
+      secondary={secondary}
+      text={name}
+      textVariant="subtitle2"
       display="flex"
       alignItems="center"
       gridGap={8}
       px={2}
       py={1}
-      style={{ background: primary, color: secondary }}
     >
       {logoUrl && (
         <img src={logoUrl} alt="" style={{ height: 24, maxWidth: 80 }} />
       )}
-      <Typography
-        variant="subtitle2"
-        component="span"
-        style={{ color: secondary }}
-      >
-        {name}
-      </Typography>
-    </Box>
+    </PrimarySurface>
     <Box px={2} py={2}>
-      <Box
+      <PrimarySurface
+        primary={primary}
+        secondary={secondary}
+        text="Sign in"
+        textVariant="caption"
         component="span"
         display="inline-block"
         px={1.5}
         py={0.5}
         borderRadius={4}
-        style={{ background: primary, color: secondary }}
-      >
-        <Typography variant="caption" style={{ color: secondary }}>
-          Sign in
-        </Typography>
-      </Box>
+      />
     </Box>
   </Box>
 );
