@@ -20,11 +20,11 @@ export const ZONE_ID = 'cloud-local-zone';
 const fromModule = createRequire(
   resolve(REPO_ROOT, 'plugins/scaffolder-backend-module-tenant/package.json'),
 );
-const fromNode = createRequire(
-  resolve(REPO_ROOT, 'plugins/review-envs-node/package.json'),
+const fromDeployTargets = createRequire(
+  resolve(REPO_ROOT, 'plugins/backend-deploy-targets/package.json'),
 );
 export const s3 = fromModule('@aws-sdk/client-s3');
-export const ecs = fromNode('@aws-sdk/client-ecs');
+export const ecs = fromDeployTargets('@aws-sdk/client-ecs');
 
 /** Whether moto_server is on PATH. */
 export function findMotoServer() {

@@ -4,7 +4,7 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { FakeEcsServer } from '@internal/plugin-review-envs-node/testUtils';
+import { FakeEcsServer } from '@internal/backend-deploy-targets/testUtils';
 import request from 'supertest';
 import { reviewEnvsPlugin } from './plugin';
 

@@ -10,7 +10,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 // The real registry, so that planted rows go through its database and API.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import tenantRegistryPlugin from '@internal/plugin-tenant-scaffolder-backend';
-import { DeployTarget } from '@internal/plugin-review-envs-node';
+import { DeployTarget } from '@internal/backend-deploy-targets';
 import { Knex, knex as createKnex } from 'knex';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';

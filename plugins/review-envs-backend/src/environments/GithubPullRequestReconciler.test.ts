@@ -4,7 +4,7 @@ import {
   registerMswTestHooks,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import { LocalProcessDeployTarget } from '@internal/backend-deploy-targets';
 import { Octokit } from '@octokit/rest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';

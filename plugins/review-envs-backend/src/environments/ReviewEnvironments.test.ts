@@ -4,7 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { PullRequestSnapshot } from '@internal/plugin-review-envs-common';
-import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import { LocalProcessDeployTarget } from '@internal/backend-deploy-targets';
 import { join } from 'node:path';
 import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
 import { DeploymentReporter } from './DeploymentReporter';

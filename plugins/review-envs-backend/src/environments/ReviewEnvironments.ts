@@ -9,7 +9,7 @@ import {
   DeployFailedError,
   Deployment,
   DeployTarget,
-} from '@internal/plugin-review-envs-node';
+} from '@internal/backend-deploy-targets';
 import { whileLeased } from '@internal/backend-plugin-utils';
 import {
   ClaimedWork,

@@ -5,7 +5,7 @@ import {
   LocalProcessDeployTargetOptions,
   readLocalTargetOptions,
   readTargetType,
-} from '@internal/plugin-review-envs-node';
+} from '@internal/backend-deploy-targets';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 

@@ -2,7 +2,7 @@ import { Config } from '@backstage/config';
 import {
   DeployTarget,
   readDeployTarget,
-} from '@internal/plugin-review-envs-node';
+} from '@internal/backend-deploy-targets';
 import {
   DEPLOY_TARGET_DEFAULTS,
   ReviewEnvironmentsConfig,

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
-import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import { LocalProcessDeployTarget } from '@internal/backend-deploy-targets';
 import { TenantServiceDeployer } from '../provisioning/deploy/TenantServiceDeployer';
 import { SqliteTenantDatabases } from '../provisioning/database/SqliteTenantDatabases';
 import { LocalZoneFileDns } from '../provisioning/dns/LocalZoneFileDns';

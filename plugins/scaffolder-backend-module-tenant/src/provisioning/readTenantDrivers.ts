@@ -26,7 +26,7 @@ import {
   readEcsTargetOptions,
   readLocalTargetOptions,
   readTargetType,
-} from '@internal/plugin-review-envs-node';
+} from '@internal/backend-deploy-targets';
 
 const ROOT = 'tenantScaffolder.provisioning';
 

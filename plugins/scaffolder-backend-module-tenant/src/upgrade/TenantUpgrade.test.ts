@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { LocalProcessDeployTarget } from '@internal/plugin-review-envs-node';
+import { LocalProcessDeployTarget } from '@internal/backend-deploy-targets';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { FakeEcsServer } from '@internal/plugin-review-envs-node/testUtils';
+import { FakeEcsServer } from '@internal/backend-deploy-targets/testUtils';
 import { LedgerResource } from '../LedgerResource';
 import { readTenantDrivers } from '../readTenantDrivers';
 

@@ -1,4 +1,4 @@
-import { DeployLog, DeployTarget } from '@internal/plugin-review-envs-node';
+import { DeployLog, DeployTarget } from '@internal/backend-deploy-targets';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
 import { assertOwnedName } from '../ownership';
