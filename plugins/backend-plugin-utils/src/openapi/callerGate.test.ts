@@ -44,6 +44,9 @@ function app() {
   router.get('/locks/:name', (_req, res) => {
     res.json({ route: 'name', caller: callerOf(res).id });
   });
+  router.get('/openapi.json', (_req, res) => {
+    res.json({ spec: true, caller: callerOf(res).id });
+  });
   router.post('/locks/:name/force', (_req, res) => {
     res.json({ caller: callerOf(res).id });
   });
@@ -111,6 +114,15 @@ describe('callerGate', () => {
       .post('/locks/staging/force')
       .set('Authorization', service('plugin:scaffolder'));
     expect(allowed.body).toEqual({ caller: 'plugin:scaffolder' });
+  });
+
+  it('lets only signed-in callers read the spec, or try a method a path lacks', async () => {
+    expect((await request(app()).get('/openapi.json')).status).toBe(401);
+    const read = await request(app())
+      .get('/openapi.json')
+      .set('Authorization', service('external:ci'));
+    expect(read.body).toEqual({ spec: true, caller: 'external:ci' });
+    expect((await request(app()).post('/health')).status).toBe(401);
   });
 
   it('passes a path the spec does not know on, unchecked', async () => {

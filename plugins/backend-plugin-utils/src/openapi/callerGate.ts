@@ -32,6 +32,15 @@ type GatedOperation = {
 export type Caller = Awaited<ReturnType<ReturnType<typeof callerResolver>>>;
 
 const CALLER = Symbol('caller');
+const OPERATION = Symbol('operation');
+
+/** Where the typed router serves the spec; read like any operation. */
+const SPEC_ROUTE = '/openapi.json';
+
+/** The operationId of the operation the gate matched, if the spec names one. */
+export function operationOf(res: Response): string | undefined {
+  return res.locals[OPERATION as unknown as string];
+}
 
 /**
  * The caller that the gate let through to this request's handler.
@@ -67,6 +76,7 @@ const knownPath = (gates: Gate[], path: string) =>
 type Gate = {
   method: string;
   pattern: RegExp;
+  operationId?: string;
   resolve?: (req: Parameters<RequestHandler>[0]) => Promise<Caller>;
 };
 
@@ -74,13 +84,16 @@ type Gate = {
  * Decides who may call each operation of `spec` from its `x-callers`
  * (default `user, service`) before anything reads the request's body:
  * no or bad credentials answer 401, a caller of the wrong kind 403 with the
- * operation's `x-refusal` and who may call instead. Unknown routes pass on
- * (to a 404). A handler reads the caller with {@link callerOf}.
+ * operation's `x-refusal` and who may call instead. `GET /openapi.json`
+ * (the typed router serves the spec there) and a method a known path lacks
+ * take `user, service`. Unknown routes pass on (to a 404). A handler reads
+ * the caller with {@link callerOf}.
  */
 export function callerGate(
   spec: GatedSpec,
   httpAuth: HttpAuthService,
 ): RequestHandler {
+  const signedIn = callerResolver(httpAuth);
   const gates: Gate[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -91,8 +104,9 @@ export function callerGate(
           .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
           .replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}/?$`,
       );
+      const { operationId } = operation;
       if (kind === 'anyone') {
-        gates.push({ method, pattern });
+        gates.push({ method, pattern, operationId });
         continue;
       }
       const rule = ruleFor(kind);
@@ -104,11 +118,15 @@ export function callerGate(
       gates.push({
         method,
         pattern,
+        operationId,
         resolve: rule
           ? restrictedCallerResolver(httpAuth, rule, operation['x-refusal']!)
-          : callerResolver(httpAuth),
+          : signedIn,
       });
     }
+  }
+  if (!spec.paths[SPEC_ROUTE]) {
+    gates.push({ method: 'get', pattern: /^\/openapi\.json$/, resolve: signedIn });
   }
   // Literal segments before parameters: /locks/mine wins over /locks/{name}.
   const params = (gate: Gate) => gate.pattern.source.split('[^/]+').length;
@@ -125,12 +143,17 @@ export function callerGate(
       candidate =>
         candidate.method === method && candidate.pattern.test(req.path),
     );
-    if (gate?.resolve) {
-      res.locals[CALLER as unknown as string] = await gate.resolve(req);
-    } else if (!gate && !knownPath(gates, req.path)) {
+    if (!gate && !knownPath(gates, req.path)) {
       // Not an operation of this API; another router may serve it.
       next('router');
       return;
+    }
+    res.locals[OPERATION as unknown as string] = gate?.operationId;
+    // A method the path lacks is answered (by the typed router) to signed-in
+    // callers only, even where the path is open to anyone.
+    const resolve = gate ? gate.resolve : signedIn;
+    if (resolve) {
+      res.locals[CALLER as unknown as string] = await resolve(req);
     }
     next();
   };
