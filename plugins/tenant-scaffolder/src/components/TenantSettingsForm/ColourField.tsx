@@ -1,7 +1,8 @@
 import InputAdornment from '@material-ui/core/InputAdornment';
 import { colourPickerValue } from '../../format/colourPickerValue';
+import { SettingsField } from './SettingsField';
+import { SETTINGS_FIELDS } from './settingsFields';
 import { useSettingsFields } from './SettingsFieldsContext';
-import { SettingsTextField } from './SettingsTextField';
 
 const PICKER_STYLE = {
   width: 24,
@@ -11,37 +12,26 @@ const PICKER_STYLE = {
   background: 'none',
 };
 
-/** A colour typed as text, or picked with the browser's colour picker. */
+/** A palette colour typed as text, or picked with the browser's colour picker. */
 export const ColourField = ({
-  id,
-  label,
-  path,
-  value,
-  onChange,
+  name,
 }: {
-  id: string;
-  label: string;
-  path: string;
-  value: string;
-  onChange: (value: string) => void;
+  name: 'primary' | 'secondary' | 'background';
 }) => {
-  const { disabled } = useSettingsFields();
+  const { values, set, disabled } = useSettingsFields();
+  const label = SETTINGS_FIELDS[name].label;
   return (
-    <SettingsTextField
-      id={id}
-      label={label}
-      path={path}
-      value={value}
-      onChange={onChange}
+    <SettingsField
+      name={name}
       InputProps={{
         startAdornment: (
           <InputAdornment position="start">
             <input
               type="color"
               aria-label={`Pick ${label.toLocaleLowerCase('en-US')}`}
-              value={colourPickerValue(value)}
+              value={colourPickerValue(values[name])}
               disabled={disabled}
-              onChange={event => onChange(event.target.value)}
+              onChange={event => set(name, event.target.value)}
               style={PICKER_STYLE}
             />
           </InputAdornment>

@@ -4,9 +4,9 @@ import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { SettingsFormValues } from './settingsForm';
+import { SettingsField } from './SettingsField';
 import { useSettingsFields } from './SettingsFieldsContext';
 import { SettingsTextField } from './SettingsTextField';
-import { SetSettingsValue } from './useSettingsForm';
 
 const MAX_FOOTER_LINKS = 10;
 
@@ -18,14 +18,8 @@ const LINK_PARTS: Array<{ part: keyof FooterLink; name: string }> = [
 ];
 
 /** The mail footer: a postal address and up to ten links. */
-export const FooterSection = ({
-  values,
-  set,
-}: {
-  values: SettingsFormValues;
-  set: SetSettingsValue;
-}) => {
-  const { problems, disabled } = useSettingsFields();
+export const FooterSection = () => {
+  const { values, set, problems, disabled } = useSettingsFields();
   const links = values.footerLinks;
   const setLinks = (changed: FooterLink[]) => set('footerLinks', changed);
   const linksProblem = problems['settings.footer.links'];
@@ -35,15 +29,7 @@ export const FooterSection = ({
       <Typography variant="subtitle1" gutterBottom>
         Mail footer
       </Typography>
-      <SettingsTextField
-        id="settings-footer-address"
-        label="Postal address"
-        path="settings.footer.address"
-        multiline
-        minRows={2}
-        value={values.footerAddress}
-        onChange={value => set('footerAddress', value)}
-      />
+      <SettingsField name="footerAddress" />
       {linksProblem && (
         <Typography color="error" variant="caption">
           {linksProblem}

@@ -4,61 +4,26 @@ import FormLabel from '@material-ui/core/FormLabel';
 import Grid, { GridSize } from '@material-ui/core/Grid';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
-import { InputBaseComponentProps } from '@material-ui/core/InputBase';
 import { SettingsFormValues } from './settingsForm';
+import { SettingsField } from './SettingsField';
 import { useSettingsFields } from './SettingsFieldsContext';
-import { SettingsTextField } from './SettingsTextField';
-import { SetSettingsValue } from './useSettingsForm';
 
-const MAIL_MODES: Array<{
-  mode: SettingsFormValues['mailMode'];
-  label: string;
-}> = [
+type MailMode = SettingsFormValues['mailMode'];
+
+const MAIL_MODES: Array<{ mode: MailMode; label: string }> = [
   { mode: 'platform', label: "The platform's sender" },
   { mode: 'smtp', label: "The customer's SMTP server" },
 ];
 
-/** The SMTP server's fields, all required; the password has its own field. */
+/** The SMTP server's fields and their widths; the password follows them. */
 const SMTP_FIELDS: Array<{
-  key: 'smtpHost' | 'smtpPort' | 'smtpUsername' | 'smtpFromAddress';
-  id: string;
-  label: string;
-  path: string;
+  name: 'smtpHost' | 'smtpPort' | 'smtpUsername' | 'smtpFromAddress';
   width: GridSize;
-  type?: string;
-  inputProps?: InputBaseComponentProps;
 }> = [
-  {
-    key: 'smtpHost',
-    id: 'settings-smtp-host',
-    label: 'SMTP host',
-    path: 'settings.mail.host',
-    width: 8,
-  },
-  {
-    key: 'smtpPort',
-    id: 'settings-smtp-port',
-    label: 'SMTP port',
-    path: 'settings.mail.port',
-    width: 4,
-    type: 'number',
-    inputProps: { min: 1, max: 65535 },
-  },
-  {
-    key: 'smtpUsername',
-    id: 'settings-smtp-username',
-    label: 'SMTP user name',
-    path: 'settings.mail.username',
-    width: 6,
-  },
-  {
-    key: 'smtpFromAddress',
-    id: 'settings-smtp-from-address',
-    label: 'From address',
-    path: 'settings.mail.fromAddress',
-    width: 6,
-    type: 'email',
-  },
+  { name: 'smtpHost', width: 8 },
+  { name: 'smtpPort', width: 4 },
+  { name: 'smtpUsername', width: 6 },
+  { name: 'smtpFromAddress', width: 6 },
 ];
 
 /**
@@ -66,15 +31,11 @@ const SMTP_FIELDS: Array<{
  * The stored SMTP password is never shown; a typed one replaces it.
  */
 export const MailSection = ({
-  values,
-  set,
   hasStoredPassword,
 }: {
-  values: SettingsFormValues;
-  set: SetSettingsValue;
   hasStoredPassword: boolean;
 }) => {
-  const { disabled } = useSettingsFields();
+  const { values, set, disabled } = useSettingsFields();
   return (
     <>
       <Box mt={3}>
@@ -85,12 +46,7 @@ export const MailSection = ({
           row
           aria-labelledby="settings-mail-mode-label"
           value={values.mailMode}
-          onChange={event =>
-            set(
-              'mailMode',
-              event.target.value as SettingsFormValues['mailMode'],
-            )
-          }
+          onChange={event => set('mailMode', event.target.value as MailMode)}
         >
           {MAIL_MODES.map(({ mode, label }) => (
             <FormControlLabel
@@ -104,30 +60,19 @@ export const MailSection = ({
       </Box>
       {values.mailMode === 'smtp' && (
         <Grid container spacing={2}>
-          {SMTP_FIELDS.map(({ key, width, ...field }) => (
-            <Grid item xs={12} sm={width} key={key}>
-              <SettingsTextField
-                {...field}
-                required
-                value={values[key]}
-                onChange={value => set(key, value)}
-              />
+          {SMTP_FIELDS.map(({ name, width }) => (
+            <Grid item xs={12} sm={width} key={name}>
+              <SettingsField name={name} />
             </Grid>
           ))}
           <Grid item xs={12} sm={6}>
-            <SettingsTextField
-              id="settings-smtp-password"
-              label="SMTP password"
-              path="settings.mail.password"
-              type="password"
-              autoComplete="new-password"
+            <SettingsField
+              name="smtpPassword"
               hint={
                 hasStoredPassword
                   ? 'A password is stored; type a new one to replace it'
                   : 'Sent only when typed'
               }
-              value={values.smtpPassword}
-              onChange={value => set('smtpPassword', value)}
             />
           </Grid>
         </Grid>

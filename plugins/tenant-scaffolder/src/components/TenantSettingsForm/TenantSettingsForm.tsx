@@ -8,9 +8,9 @@ import { BrandingSection } from './BrandingSection';
 import { FooterSection } from './FooterSection';
 import { MailSection } from './MailSection';
 import { saveFailureOf } from './saveFailure';
+import { SettingsField } from './SettingsField';
 import { SettingsFieldsContext } from './SettingsFieldsContext';
 import { SettingsFormStatus } from './SettingsFormStatus';
-import { SettingsTextField } from './SettingsTextField';
 import { useSettingsForm } from './useSettingsForm';
 
 /**
@@ -52,26 +52,17 @@ export const TenantSettingsForm = ({
           onReload={onReload}
         />
         <SettingsFieldsContext.Provider
-          value={{ problems: failure.problemsByField, disabled }}
+          value={{ values, set, problems: failure.problemsByField, disabled }}
         >
-          <BrandingSection tenantName={tenant.name} values={values} set={set} />
+          <BrandingSection tenantName={tenant.name} />
           <MailSection
-            values={values}
-            set={set}
             hasStoredPassword={
               mail.mode === 'smtp' && Boolean(mail.hasPassword)
             }
           />
-          <FooterSection values={values} set={set} />
+          <FooterSection />
           <Box mt={3} maxWidth={320}>
-            <SettingsTextField
-              id="settings-analytics-id"
-              label="Analytics id"
-              path="settings.analyticsId"
-              hint="e.g. G-XXXXXXX"
-              value={values.analyticsId}
-              onChange={value => set('analyticsId', value)}
-            />
+            <SettingsField name="analyticsId" />
           </Box>
         </SettingsFieldsContext.Provider>
 

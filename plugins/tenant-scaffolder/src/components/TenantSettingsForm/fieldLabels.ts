@@ -1,18 +1,12 @@
+import { SETTINGS_FIELDS } from './settingsFields';
+
 /** What the problem summary calls each field the backend names. */
 const FIELD_LABELS: Record<string, string> = {
-  'settings.branding.palette.primary': 'Primary colour',
-  'settings.branding.palette.secondary': 'Secondary colour',
-  'settings.branding.palette.background': 'Background colour',
-  'settings.branding.logoUrl': 'Logo URL',
+  ...Object.fromEntries(
+    Object.values(SETTINGS_FIELDS).map(({ path, label }) => [path, label]),
+  ),
   'settings.mail.mode': 'Mail sender',
-  'settings.mail.host': 'SMTP host',
-  'settings.mail.port': 'SMTP port',
-  'settings.mail.username': 'SMTP user name',
-  'settings.mail.fromAddress': 'From address',
-  'settings.mail.password': 'SMTP password',
-  'settings.footer.address': 'Postal address',
   'settings.footer.links': 'Footer links',
-  'settings.analyticsId': 'Analytics id',
   expectedRevision: 'Revision',
 };
 
