@@ -1,17 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { freePort } from '@internal/backend-plugin-utils';
-import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   DeployFailedError,
@@ -24,7 +13,17 @@ import { assertEnvironmentId } from '../environmentIds';
 import { waitForHealthy } from '../healthCheck';
 import { SerialQueues } from '../SerialQueues';
 import { git, resolveCommit } from './git';
-import { isGroupAlive, stopGroup } from './processGroup';
+import {
+  LocalState,
+  LocalStateFiles,
+  StartingVersion,
+} from './LocalStateFiles';
+import {
+  isGroupAlive,
+  isProcessAlive,
+  startGroup,
+  stopGroup,
+} from './processGroup';
 
 export type LocalProcessDeployTargetOptions = {
   /** Folder for worktrees, logs and state, e.g. `data/review-envs`. */
@@ -39,34 +38,6 @@ export type LocalProcessDeployTargetOptions = {
   stopTimeoutMs?: number;
 };
 
-/** What is kept on disk about an environment's running version. */
-type LocalState = {
-  environmentId: string;
-  repository: string;
-  version: string;
-  port: number;
-  pid: number;
-  worktree: string;
-  logFile: string;
-  startedAt: string;
-};
-
-/** Names the records of versions being started: `starting-<release>.json`. */
-const STARTING_PREFIX = 'starting-';
-
-/**
- * A version being started and not yet healthy, recorded before anything is
- * made: when the backend that started it dies mid-deploy, the next deploy
- * or teardown of the environment, or the next recovery, retires it instead
- * of leaving a second process serving the environment.
- */
-type StartingVersion = Omit<LocalState, 'pid' | 'port'> & {
-  pid?: number;
-  port?: number;
-  /** The backend process that is starting it. */
-  deployerPid: number;
-};
-
 /**
  * Runs each environment as a local process group started from a git worktree
  * of the requested commit, on a free port, with its output in a log file.
@@ -76,7 +47,7 @@ type StartingVersion = Omit<LocalState, 'pid' | 'port'> & {
 export class LocalProcessDeployTarget implements DeployTarget {
   readonly type = 'local';
 
-  private readonly workDir: string;
+  private readonly files: LocalStateFiles;
   private readonly command: string;
   private readonly healthPath: string;
   private readonly healthTimeoutMs: number;
@@ -85,12 +56,11 @@ export class LocalProcessDeployTarget implements DeployTarget {
   private readonly queues = new SerialQueues();
 
   constructor(options: LocalProcessDeployTargetOptions) {
-    this.workDir = resolve(options.workDir);
     this.command = options.command;
     this.healthPath = options.healthPath ?? '/';
     this.healthTimeoutMs = options.healthTimeoutMs ?? 60_000;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
-    mkdirSync(this.environmentsDir(), { recursive: true });
+    this.files = new LocalStateFiles(resolve(options.workDir));
   }
 
   async deploy(
@@ -110,46 +80,44 @@ export class LocalProcessDeployTarget implements DeployTarget {
     assertEnvironmentId(environmentId);
     return this.queues.run(environmentId, async () => {
       await this.retireAbandonedStarts(environmentId, log);
-      const state = this.readState(environmentId);
+      const state = this.files.read(environmentId);
       if (state) {
         log(`Stopping ${environmentId} (pid ${state.pid})`);
         await this.retire(state);
       }
-      rmSync(this.environmentDir(environmentId), {
-        recursive: true,
-        force: true,
-      });
+      this.files.remove(environmentId);
       log(`${environmentId} is gone`);
     });
   }
 
   async get(environmentId: string): Promise<Deployment | undefined> {
     assertEnvironmentId(environmentId);
-    const state = this.readState(environmentId);
+    const state = this.files.read(environmentId);
     return state && isGroupAlive(state.pid) ? toDeployment(state) : undefined;
   }
 
   async list(): Promise<Deployment[]> {
-    return this.allStates()
+    return this.files
+      .all()
       .filter(state => isGroupAlive(state.pid))
       .map(toDeployment);
   }
 
   async logs(environmentId: string, maxLines = 200): Promise<string[]> {
     assertEnvironmentId(environmentId);
-    const state = this.readState(environmentId);
+    const state = this.files.read(environmentId);
     return state ? tail(state.logFile, maxLines) : [];
   }
 
   async recover(): Promise<{ adopted: Deployment[]; reaped: string[] }> {
     const adopted: Deployment[] = [];
     const reaped: string[] = [];
-    for (const environmentId of this.environmentIds()) {
+    for (const environmentId of this.files.environmentIds()) {
       await this.queues.run(environmentId, () =>
         this.retireAbandonedStarts(environmentId),
       );
     }
-    for (const state of this.allStates()) {
+    for (const state of this.files.all()) {
       if (isGroupAlive(state.pid)) {
         adopted.push(toDeployment(state));
       } else {
@@ -171,9 +139,12 @@ export class LocalProcessDeployTarget implements DeployTarget {
     }
     const version = await resolveCommit(repository, source.ref);
     await this.retireAbandonedStarts(environmentId, log);
-    const previous = this.readState(environmentId);
+    const previous = this.files.read(environmentId);
     const releaseName = `${version.slice(0, 12)}-${Date.now()}`;
-    const worktree = join(this.environmentDir(environmentId), releaseName);
+    const worktree = join(
+      this.files.environmentDir(environmentId),
+      releaseName,
+    );
     const logFile = `${worktree}.log`;
     const starting: StartingVersion = {
       environmentId,
@@ -184,47 +155,41 @@ export class LocalProcessDeployTarget implements DeployTarget {
       startedAt: new Date().toISOString(),
       deployerPid: process.pid,
     };
-    this.writeStarting(releaseName, starting);
+    this.files.writeStarting(releaseName, starting);
 
     log(`Checking out ${source.ref} (${version.slice(0, 12)}) into a worktree`);
     await git(repository, ['worktree', 'add', '--detach', worktree, version]);
 
     const port = await freePort();
     log(`Starting '${this.command}' on port ${port}`);
-    const out = openSync(logFile, 'a');
-    const child = spawn('/bin/sh', ['-c', this.command], {
+    const started = startGroup(this.command, {
       cwd: worktree,
       env: { ...process.env, ...request.env, PORT: String(port) },
-      detached: true,
-      stdio: ['ignore', out, out],
-    });
-    closeSync(out);
-    child.unref();
-    let exitCode: number | null | undefined;
-    child.once('exit', code => {
-      exitCode = code;
-    });
-    child.once('error', () => {
-      exitCode = -1;
+      logFile,
     });
 
-    const state: LocalState = { ...starting, port, pid: child.pid! };
-    this.writeStarting(releaseName, { ...state, deployerPid: process.pid });
+    const state: LocalState = { ...starting, port, pid: started.pid };
+    this.files.writeStarting(releaseName, {
+      ...state,
+      deployerPid: process.pid,
+    });
 
     const unhealthy = await waitForHealthy(
       `http://127.0.0.1:${port}${this.healthPath}`,
       {
         timeoutMs: this.healthTimeoutMs,
-        stopped: () =>
-          exitCode === undefined
+        stopped: () => {
+          const exitCode = started.exitCode();
+          return exitCode === undefined
             ? undefined
-            : `the process exited with code ${exitCode} before it answered 200`,
+            : `the process exited with code ${exitCode} before it answered 200`;
+        },
       },
     );
     if (unhealthy) {
       const output = tail(logFile, 50);
       await this.retire(state);
-      rmSync(this.startingPath(releaseName, environmentId), { force: true });
+      this.files.removeStarting(releaseName, environmentId);
       log(
         `Deploy failed: ${unhealthy}; ${
           previous
@@ -235,8 +200,8 @@ export class LocalProcessDeployTarget implements DeployTarget {
       throw new DeployFailedError(`${environmentId}: ${unhealthy}`, output);
     }
 
-    this.writeState(state);
-    rmSync(this.startingPath(releaseName, environmentId), { force: true });
+    this.files.write(state);
+    this.files.removeStarting(releaseName, environmentId);
     log(`Healthy at http://127.0.0.1:${port}${this.healthPath}`);
     if (previous) {
       log(`Retiring the previous version (${previous.version.slice(0, 12)})`);
@@ -251,7 +216,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
    * environment run one at a time, so none of its own is under way here).
    */
   private async retireAbandonedStarts(environmentId: string, log?: DeployLog) {
-    for (const [releaseName, starting] of this.startingVersions(
+    for (const [releaseName, starting] of this.files.startingVersions(
       environmentId,
     )) {
       if (
@@ -266,7 +231,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
         }`,
       );
       await this.retire(starting);
-      rmSync(this.startingPath(releaseName, environmentId), { force: true });
+      this.files.removeStarting(releaseName, environmentId);
     }
   }
 
@@ -292,96 +257,6 @@ export class LocalProcessDeployTarget implements DeployTarget {
       await git(state.repository, ['worktree', 'prune']).catch(() => {});
     }
     rmSync(state.logFile, { force: true });
-  }
-
-  private environmentsDir() {
-    return join(this.workDir, 'environments');
-  }
-
-  private environmentDir(environmentId: string) {
-    return join(this.environmentsDir(), environmentId);
-  }
-
-  private statePath(environmentId: string) {
-    return join(this.environmentDir(environmentId), 'state.json');
-  }
-
-  private readState(environmentId: string): LocalState | undefined {
-    try {
-      return JSON.parse(readFileSync(this.statePath(environmentId), 'utf8'));
-    } catch {
-      return undefined;
-    }
-  }
-
-  private writeState(state: LocalState) {
-    const path = this.statePath(state.environmentId);
-    writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2));
-    renameSync(`${path}.tmp`, path);
-  }
-
-  private allStates(): LocalState[] {
-    return this.environmentIds()
-      .map(environmentId => this.readState(environmentId))
-      .filter((state): state is LocalState => state !== undefined);
-  }
-
-  private environmentIds(): string[] {
-    return readdirSync(this.environmentsDir());
-  }
-
-  private startingPath(releaseName: string, environmentId: string) {
-    return join(
-      this.environmentDir(environmentId),
-      `${STARTING_PREFIX}${releaseName}.json`,
-    );
-  }
-
-  private writeStarting(releaseName: string, starting: StartingVersion) {
-    const path = this.startingPath(releaseName, starting.environmentId);
-    mkdirSync(this.environmentDir(starting.environmentId), { recursive: true });
-    writeFileSync(`${path}.tmp`, JSON.stringify(starting, null, 2));
-    renameSync(`${path}.tmp`, path);
-  }
-
-  private startingVersions(
-    environmentId: string,
-  ): Array<[string, StartingVersion]> {
-    let files: string[];
-    try {
-      files = readdirSync(this.environmentDir(environmentId));
-    } catch {
-      return [];
-    }
-    const versions: Array<[string, StartingVersion]> = [];
-    for (const file of files) {
-      if (!file.startsWith(STARTING_PREFIX) || !file.endsWith('.json')) {
-        continue;
-      }
-      try {
-        versions.push([
-          file.slice(STARTING_PREFIX.length, -'.json'.length),
-          JSON.parse(
-            readFileSync(
-              join(this.environmentDir(environmentId), file),
-              'utf8',
-            ),
-          ),
-        ]);
-      } catch {
-        // half-written by a backend that died: its rename never happened
-      }
-    }
-    return versions;
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

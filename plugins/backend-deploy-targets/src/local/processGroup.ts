@@ -1,4 +1,33 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
+
+/**
+ * Starts `command` by a shell as the leader of a new process group that
+ * outlives this backend, its output appended to `logFile`. `exitCode()` is
+ * undefined while the shell runs (-1 when it could not start).
+ */
+export function startGroup(
+  command: string,
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
+): { pid: number; exitCode: () => number | null | undefined } {
+  const out = openSync(options.logFile, 'a');
+  const child = spawn('/bin/sh', ['-c', command], {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  child.unref();
+  let exitCode: number | null | undefined;
+  child.once('exit', code => {
+    exitCode = code;
+  });
+  child.once('error', () => {
+    exitCode = -1;
+  });
+  return { pid: child.pid!, exitCode: () => exitCode };
+}
 
 /**
  * Whether any process of the group led by `pid` is still running. Zombies
@@ -10,6 +39,16 @@ export function isGroupAlive(pid: number): boolean {
   if (members) return members.some(state => state !== 'Z');
   try {
     process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether the process `pid` (not its group) runs. */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
