@@ -1,3 +1,5 @@
+import { EcsDeployTargetConfig } from '@internal/backend-deploy-targets/config';
+
 export interface Config {
   reviewEnvs?: {
     /** The pull request label that asks for a review environment. Default `review`. */
@@ -24,50 +26,10 @@ export interface Config {
     /** Where review environments run: local processes (the default) or AWS ECS. */
     target?: 'local' | 'ecs';
     /**
-     * The AWS ECS deploy target: a service per environment in `cluster`,
-     * a task definition revision per deploy. Credentials come from the AWS
-     * integration (`aws.mainAccount`, `aws.accounts`).
+     * The AWS ECS deploy target (`@internal/backend-deploy-targets`): a
+     * service per environment, a task definition revision per deploy.
      */
-    ecs?: {
-      /** e.g. `eu-west-1`. */
-      region: string;
-      /** Whose credentials to use from `aws.accounts`; default the main account. */
-      accountId?: string;
-      /** An ECS-compatible endpoint instead of the region's (LocalStack). */
-      endpoint?: string;
-      cluster: string;
-      /**
-       * Where an environment answers, with `{environmentId}` replaced, e.g.
-       * `https://{environmentId}.review.example.com` (routed by a load balancer
-       * or service discovery you run).
-       */
-      urlTemplate: string;
-      /** Path that must answer 200 at the URL before an environment is ready. Default `/`. */
-      healthPath?: string;
-      /** Default 120. */
-      healthTimeoutSeconds?: number;
-      /** How long a rollout may take to reach a steady state. Default 15. */
-      steadyStateTimeoutMinutes?: number;
-      container: {
-        /** Default `app`. */
-        name?: string;
-        /** The port the image listens on. */
-        port: number;
-        /** Fargate task CPU units, e.g. `256`. */
-        cpu: string;
-        /** Fargate task memory in MiB, e.g. `512`. */
-        memory: string;
-        executionRoleArn?: string;
-        taskRoleArn?: string;
-        /** CloudWatch Logs group for the container's output. */
-        logGroup?: string;
-      };
-      network: {
-        subnets: string[];
-        securityGroups: string[];
-        /** Default false. */
-        assignPublicIp?: boolean;
-      };
+    ecs?: EcsDeployTargetConfig & {
       /** The image repository of each pull request repository; CI pushes images tagged with the commit SHA. */
       repositories?: Array<{
         /** `owner/name` as pull requests name it. */

@@ -1,3 +1,5 @@
+import { EcsDeployTargetConfig } from '@internal/backend-deploy-targets/config';
+
 export interface Config {
   tenantScaffolder?: {
     /**
@@ -68,57 +70,18 @@ export interface Config {
         /** Local target. Default `<dataDir>/services`. */
         workDir?: string;
         /**
-         * The AWS ECS target, with the keys of `reviewEnvs.ecs`: a service
-         * per tenant in `cluster`, a task definition revision per deploy
-         * and upgrade. Credentials come from the AWS integration
-         * (`aws.mainAccount`, `aws.accounts`).
+         * The AWS ECS target (`@internal/backend-deploy-targets`): a service
+         * per tenant, a task definition revision per deploy and upgrade. The
+         * environment id in `urlTemplate` is `tenant-<slug>`; `healthPath`
+         * defaults to `/health`.
          */
-        ecs?: {
+        ecs?: EcsDeployTargetConfig & {
           /**
            * The tenant app's image repository, e.g.
            * `123456789012.dkr.ecr.eu-west-1.amazonaws.com/tenant-app`; each
            * tenant runs the image tagged with its version.
            */
           imageRepository: string;
-          /** e.g. `eu-west-1`. */
-          region: string;
-          /** Whose credentials to use from `aws.accounts`; default the main account. */
-          accountId?: string;
-          /** An ECS-compatible endpoint instead of the region's. */
-          endpoint?: string;
-          cluster: string;
-          /**
-           * Where a tenant's service answers, with `{environmentId}`
-           * (`tenant-<slug>`) replaced, e.g.
-           * `https://{environmentId}.tenants.example.com`.
-           */
-          urlTemplate: string;
-          /** Path that must answer 200 at the URL before a version is ready. Default `/health`. */
-          healthPath?: string;
-          /** Default 120. */
-          healthTimeoutSeconds?: number;
-          /** How long a rollout may take to reach a steady state. Default 15. */
-          steadyStateTimeoutMinutes?: number;
-          container: {
-            /** Default `app`. */
-            name?: string;
-            /** The port the image listens on. */
-            port: number;
-            /** Fargate task CPU units, e.g. `256`. */
-            cpu: string;
-            /** Fargate task memory in MiB, e.g. `512`. */
-            memory: string;
-            executionRoleArn?: string;
-            taskRoleArn?: string;
-            /** CloudWatch Logs group for the container's output. */
-            logGroup?: string;
-          };
-          network: {
-            subnets: string[];
-            securityGroups: string[];
-            /** Default false. */
-            assignPublicIp?: boolean;
-          };
         };
       };
       /** Where each tenant's config files are rendered: `<directory>/<slug>/config.yml`, `nginx.conf`. */

@@ -4,7 +4,8 @@ import { InputError } from '@backstage/errors';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { resolve } from 'node:path';
 import { DeployTarget } from './DeployTarget';
-import { EcsDeployTarget, EcsDeployTargetOptions } from './ecs/EcsDeployTarget';
+import { EcsDeployTarget } from './ecs/EcsDeployTarget';
+import { EcsDeployTargetOptions } from './ecs/EcsDeployTargetOptions';
 import {
   LocalProcessDeployTarget,
   LocalProcessDeployTargetOptions,

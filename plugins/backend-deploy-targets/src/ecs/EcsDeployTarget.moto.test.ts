@@ -10,11 +10,8 @@ import {
 import { describeOnMoto, useMotoServer } from '@internal/backend-plugin-utils';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import {
-  EcsDeployTarget,
-  ENVIRONMENT_TAG,
-  VERSION_TAG,
-} from './EcsDeployTarget';
+import { EcsDeployTarget } from './EcsDeployTarget';
+import { ENVIRONMENT_TAG, VERSION_TAG } from './EcsEnvironmentResources';
 
 // The same target as EcsDeployTarget.test.ts, against moto's ECS instead of
 // the in-repo fake. Moto does not move a service's PRIMARY deployment to a

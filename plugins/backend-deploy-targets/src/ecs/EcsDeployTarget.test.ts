@@ -1,10 +1,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { DeployFailedError } from '../DeployTarget';
-import {
-  EcsDeployTarget,
-  ENVIRONMENT_TAG,
-  VERSION_TAG,
-} from './EcsDeployTarget';
+import { EcsDeployTarget } from './EcsDeployTarget';
+import { ENVIRONMENT_TAG, VERSION_TAG } from './EcsEnvironmentResources';
 import { FakeEcsServer } from '../testUtils/FakeEcsServer';
 
 const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web';

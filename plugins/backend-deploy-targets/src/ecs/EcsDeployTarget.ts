@@ -1,20 +1,12 @@
 import {
   ClusterNotFoundException,
-  CreateServiceCommand,
   DeleteServiceCommand,
-  DeregisterTaskDefinitionCommand,
-  DescribeServicesCommand,
   ECSClient,
-  KeyValuePair,
-  RegisterTaskDefinitionCommand,
   Service,
   Tag,
   TagResourceCommand,
   UpdateServiceCommand,
-  paginateListServices,
-  paginateListTaskDefinitions,
 } from '@aws-sdk/client-ecs';
-import { createHash } from 'node:crypto';
 import {
   DeployFailedError,
   DeployLog,
@@ -23,54 +15,17 @@ import {
   Deployment,
 } from '../DeployTarget';
 import { assertEnvironmentId } from '../environmentIds';
-import { imageReference } from './imageReference';
 import { waitForHealthy } from '../healthCheck';
 import { SerialQueues } from '../SerialQueues';
-
-export type EcsDeployTargetOptions = {
-  /** Configured with region and credentials (Backstage's AWS integration). */
-  client: ECSClient;
-  cluster: string;
-  /** Where an environment answers; `{environmentId}` is replaced, e.g. `https://{environmentId}.review.example.com`. */
-  urlTemplate: string;
-  /** Path that must answer 200 at the URL before a version is ready. Default `/`. */
-  healthPath?: string;
-  container: {
-    /** Default `app`. */
-    name?: string;
-    port: number;
-    /** Fargate task size, e.g. `256` and `512`. */
-    cpu: string;
-    memory: string;
-    executionRoleArn?: string;
-    taskRoleArn?: string;
-    /** CloudWatch Logs group for the awslogs driver; the stream prefix is the environment id. */
-    logGroup?: string;
-  };
-  network: {
-    subnets: string[];
-    securityGroups: string[];
-    assignPublicIp?: boolean;
-  };
-  /** Default `FARGATE`. */
-  launchType?: 'FARGATE' | 'EC2';
-  /** How long a rollout may take to reach a steady state. Default 15 min. */
-  steadyStateTimeoutMs?: number;
-  /** How long the URL may take to answer 200 after that. Default 2 min. */
-  healthTimeoutMs?: number;
-  /** Between DescribeServices calls while waiting. Default 5 s. */
-  pollIntervalMs?: number;
-};
-
-/** Tags on every resource this target creates; orphans are found by them. */
-export const ENVIRONMENT_TAG = 'portal:environment-id';
-export const VERSION_TAG = 'portal:version';
-
-/**
- * Names an environment's service may have. A torn-down service drains for a
- * while under its name; a PR reopened meanwhile gets the next name.
- */
-const SERVICE_NAME_SUFFIXES = ['', '--2', '--3'];
+import { EcsDeployTargetOptions } from './EcsDeployTargetOptions';
+import {
+  ENVIRONMENT_TAG,
+  EcsEnvironmentResources,
+  VERSION_TAG,
+  isOwnService,
+} from './EcsEnvironmentResources';
+import { EcsRollout } from './EcsRollout';
+import { imageReference } from './imageReference';
 
 /**
  * Runs each environment as an ECS service: a task definition revision per
@@ -83,13 +38,15 @@ export class EcsDeployTarget implements DeployTarget {
 
   private readonly client: ECSClient;
   private readonly cluster: string;
-  private readonly containerName: string;
+  private readonly resources: EcsEnvironmentResources;
+  private readonly rollout: EcsRollout;
   private readonly queues = new SerialQueues();
 
   constructor(private readonly options: EcsDeployTargetOptions) {
     this.client = options.client;
     this.cluster = options.cluster;
-    this.containerName = options.container.name ?? 'app';
+    this.resources = new EcsEnvironmentResources(this.client, this.cluster);
+    this.rollout = new EcsRollout(options, this.resources);
   }
 
   async deploy(
@@ -110,7 +67,7 @@ export class EcsDeployTarget implements DeployTarget {
     return this.queues.run(environmentId, async () => {
       for (const service of await this.servicesToTearDown(environmentId, log)) {
         if (service.status !== 'ACTIVE') continue;
-        if (!this.isOwn(service, environmentId)) {
+        if (!isOwnService(service, environmentId)) {
           log(
             `Leaving ${service.serviceName} alone: it has no ${ENVIRONMENT_TAG}=${environmentId} tag`,
           );
@@ -132,8 +89,8 @@ export class EcsDeployTarget implements DeployTarget {
           }),
         );
       }
-      for (const arn of await this.taskDefinitions(environmentId)) {
-        await this.deregister(arn);
+      for (const arn of await this.resources.taskDefinitions(environmentId)) {
+        await this.resources.deregister(arn);
       }
       log(`${environmentId} is gone`);
     });
@@ -141,28 +98,18 @@ export class EcsDeployTarget implements DeployTarget {
 
   async get(environmentId: string): Promise<Deployment | undefined> {
     assertEnvironmentId(environmentId);
-    const service = (await this.services(environmentId)).find(
+    const service = (await this.resources.services(environmentId)).find(
       candidate => candidate.status === 'ACTIVE' && candidate.desiredCount! > 0,
     );
     return service && this.toDeployment(service);
   }
 
   async list(): Promise<Deployment[]> {
-    const arns: string[] = [];
-    for await (const page of paginateListServices(
-      { client: this.client },
-      { cluster: this.cluster },
-    )) {
-      arns.push(...(page.serviceArns ?? []));
-    }
     const deployments: Deployment[] = [];
-    for (let i = 0; i < arns.length; i += 10) {
-      const services = await this.describe(arns.slice(i, i + 10));
-      for (const service of services) {
-        const deployment =
-          service.status === 'ACTIVE' ? this.toDeployment(service) : undefined;
-        if (deployment) deployments.push(deployment);
-      }
+    for (const service of await this.resources.allServices()) {
+      const deployment =
+        service.status === 'ACTIVE' ? this.toDeployment(service) : undefined;
+      if (deployment) deployments.push(deployment);
     }
     return deployments;
   }
@@ -170,7 +117,7 @@ export class EcsDeployTarget implements DeployTarget {
   /** ECS's own account of the service: its latest events, oldest first. */
   async logs(environmentId: string, maxLines = 200): Promise<string[]> {
     assertEnvironmentId(environmentId);
-    const services = await this.services(environmentId);
+    const services = await this.resources.services(environmentId);
     return services
       .flatMap(service => service.events ?? [])
       .sort(
@@ -198,7 +145,7 @@ export class EcsDeployTarget implements DeployTarget {
     ];
 
     log(`Registering a task definition for ${image}`);
-    const taskDefinitionArn = await this.registerTaskDefinition(
+    const taskDefinitionArn = await this.rollout.registerTaskDefinition(
       request,
       image,
       tags,
@@ -206,7 +153,7 @@ export class EcsDeployTarget implements DeployTarget {
 
     let started: { serviceName: string; active?: Service };
     try {
-      started = await this.startRollout(
+      started = await this.rollout.start(
         environmentId,
         taskDefinitionArn,
         tags,
@@ -214,19 +161,22 @@ export class EcsDeployTarget implements DeployTarget {
       );
     } catch (error) {
       // Nothing runs the new revision: it must not be left registered.
-      await this.deregister(taskDefinitionArn).catch(() => {});
+      await this.resources.deregister(taskDefinitionArn).catch(() => {});
       throw error;
     }
     const { serviceName, active } = started;
     const previousTaskDefinition = active?.taskDefinition;
 
     const failure =
-      (await this.waitForSteadyState(serviceName, taskDefinitionArn, log)) ??
-      (await this.waitForUrl(environmentId, log));
+      (await this.rollout.waitForSteadyState(
+        serviceName,
+        taskDefinitionArn,
+        log,
+      )) ?? (await this.waitForUrl(environmentId, log));
     if (failure) {
       const output = await this.logs(environmentId, 50);
-      await this.rollBack(serviceName, previousTaskDefinition, log);
-      await this.deregister(taskDefinitionArn);
+      await this.rollout.rollBack(serviceName, previousTaskDefinition, log);
+      await this.resources.deregister(taskDefinitionArn);
       throw new DeployFailedError(`${environmentId}: ${failure}`, output);
     }
     if (
@@ -234,7 +184,7 @@ export class EcsDeployTarget implements DeployTarget {
       previousTaskDefinition !== taskDefinitionArn
     ) {
       log(`Retiring ${previousTaskDefinition}`);
-      await this.deregister(previousTaskDefinition);
+      await this.resources.deregister(previousTaskDefinition);
     }
     if (active) {
       // Only now: until the new version serves, the old one is what runs.
@@ -242,157 +192,8 @@ export class EcsDeployTarget implements DeployTarget {
         new TagResourceCommand({ resourceArn: active.serviceArn, tags }),
       );
     }
-    const [service] = await this.describe([serviceName]);
+    const [service] = await this.resources.describe([serviceName]);
     return this.toDeployment(service)!;
-  }
-
-  /**
-   * Rolls the environment's active service to the revision, or creates its
-   * service; returns the service's name and what was active before.
-   */
-  private async startRollout(
-    environmentId: string,
-    taskDefinitionArn: string,
-    tags: Tag[],
-    log: DeployLog,
-  ): Promise<{ serviceName: string; active?: Service }> {
-    const services = await this.services(environmentId);
-    const active = services.find(service => service.status === 'ACTIVE');
-    if (active && !this.isOwn(active, environmentId)) {
-      throw new DeployFailedError(
-        `${environmentId}: the service ${active.serviceName} in ${this.cluster} was not made by the portal for this environment (no ${ENVIRONMENT_TAG}=${environmentId} tag); it is left alone`,
-      );
-    }
-    let serviceName: string;
-    if (active) {
-      serviceName = active.serviceName!;
-      log(`Rolling service ${serviceName} to ${taskDefinitionArn}`);
-      await this.client.send(
-        new UpdateServiceCommand({
-          cluster: this.cluster,
-          service: serviceName,
-          taskDefinition: taskDefinitionArn,
-          desiredCount: 1,
-        }),
-      );
-    } else {
-      serviceName = freeServiceName(environmentId, services);
-      log(`Creating service ${serviceName}`);
-      await this.client.send(
-        new CreateServiceCommand({
-          cluster: this.cluster,
-          serviceName,
-          taskDefinition: taskDefinitionArn,
-          desiredCount: 1,
-          launchType: this.options.launchType ?? 'FARGATE',
-          networkConfiguration: {
-            awsvpcConfiguration: {
-              subnets: this.options.network.subnets,
-              securityGroups: this.options.network.securityGroups,
-              assignPublicIp: this.options.network.assignPublicIp
-                ? 'ENABLED'
-                : 'DISABLED',
-            },
-          },
-          deploymentConfiguration: {
-            deploymentCircuitBreaker: { enable: true, rollback: true },
-            minimumHealthyPercent: 100,
-            maximumPercent: 200,
-          },
-          propagateTags: 'SERVICE',
-          tags,
-          // The same create, retried by the SDK or after a crash, is one service.
-          clientToken: createHash('sha256')
-            .update(`${serviceName}\n${taskDefinitionArn}`)
-            .digest('hex')
-            .slice(0, 32),
-        }),
-      );
-    }
-    return { serviceName, active };
-  }
-
-  private async registerTaskDefinition(
-    request: DeployRequest,
-    image: string,
-    tags: Tag[],
-  ): Promise<string> {
-    const { container, launchType } = this.options;
-    const environment: KeyValuePair[] = Object.entries(request.env ?? {}).map(
-      ([name, value]) => ({ name, value }),
-    );
-    const { taskDefinition } = await this.client.send(
-      new RegisterTaskDefinitionCommand({
-        family: request.environmentId,
-        requiresCompatibilities: [launchType ?? 'FARGATE'],
-        networkMode: 'awsvpc',
-        cpu: container.cpu,
-        memory: container.memory,
-        executionRoleArn: container.executionRoleArn,
-        taskRoleArn: container.taskRoleArn,
-        containerDefinitions: [
-          {
-            name: this.containerName,
-            image,
-            essential: true,
-            portMappings: [{ containerPort: container.port, protocol: 'tcp' }],
-            environment,
-            logConfiguration: container.logGroup
-              ? {
-                  logDriver: 'awslogs',
-                  options: {
-                    'awslogs-group': container.logGroup,
-                    'awslogs-region': await this.client.config.region(),
-                    'awslogs-stream-prefix': request.environmentId,
-                  },
-                }
-              : undefined,
-          },
-        ],
-        tags,
-      }),
-    );
-    return taskDefinition!.taskDefinitionArn!;
-  }
-
-  /** Resolves to undefined at steady state on the new revision, else to why not. */
-  private async waitForSteadyState(
-    serviceName: string,
-    taskDefinitionArn: string,
-    log: DeployLog,
-  ): Promise<string | undefined> {
-    const timeoutMs = this.options.steadyStateTimeoutMs ?? 15 * 60_000;
-    const deadline = Date.now() + timeoutMs;
-    let lastProgress = '';
-    while (Date.now() < deadline) {
-      const [service] = await this.describe([serviceName]);
-      const primary = service?.deployments?.find(d => d.status === 'PRIMARY');
-      if (!service || !primary) return `service ${serviceName} disappeared`;
-      if (primary.taskDefinition !== taskDefinitionArn) {
-        return `ECS rolled the service back to ${primary.taskDefinition}`;
-      }
-      if (primary.rolloutState === 'FAILED') {
-        return `the rollout failed: ${primary.rolloutStateReason}`;
-      }
-      const progress = `${primary.runningCount ?? 0}/${
-        primary.desiredCount
-      } tasks running`;
-      if (progress !== lastProgress) {
-        log(`Rollout ${primary.rolloutState?.toLowerCase()}: ${progress}`);
-        lastProgress = progress;
-      }
-      if (
-        primary.rolloutState === 'COMPLETED' &&
-        service.deployments!.length === 1 &&
-        service.runningCount === service.desiredCount
-      ) {
-        return undefined;
-      }
-      await sleep(this.options.pollIntervalMs ?? 5_000);
-    }
-    return `service ${serviceName} did not reach a steady state within ${
-      timeoutMs / 1000
-    } s`;
   }
 
   private async waitForUrl(
@@ -408,92 +209,18 @@ export class EcsDeployTarget implements DeployTarget {
     return unhealthy;
   }
 
-  /** Back to the version that served before, or to no tasks if none did. */
-  private async rollBack(
-    serviceName: string,
-    previousTaskDefinition: string | undefined,
-    log: DeployLog,
-  ) {
-    log(
-      previousTaskDefinition
-        ? `Deploy failed; rolling back to ${previousTaskDefinition}`
-        : 'Deploy failed; nothing served before, scaling to 0',
-    );
-    await this.client.send(
-      new UpdateServiceCommand({
-        cluster: this.cluster,
-        service: serviceName,
-        ...(previousTaskDefinition
-          ? { taskDefinition: previousTaskDefinition, desiredCount: 1 }
-          : { desiredCount: 0 }),
-      }),
-    );
-  }
-
-  /** The environment's services under any of its names, in any state. */
   /** No cluster holds no service: teardown goes on to the revisions. */
   private async servicesToTearDown(
     environmentId: string,
     log: DeployLog,
   ): Promise<Service[]> {
     try {
-      return await this.services(environmentId);
+      return await this.resources.services(environmentId);
     } catch (error) {
       if (!(error instanceof ClusterNotFoundException)) throw error;
       log(`Cluster ${this.cluster} not found: no service of ${environmentId}`);
       return [];
     }
-  }
-
-  private async services(environmentId: string): Promise<Service[]> {
-    return this.describe(
-      SERVICE_NAME_SUFFIXES.map(suffix => `${environmentId}${suffix}`),
-    );
-  }
-
-  private async describe(services: string[]): Promise<Service[]> {
-    const { services: found = [] } = await this.client.send(
-      new DescribeServicesCommand({
-        cluster: this.cluster,
-        services,
-        include: ['TAGS'],
-      }),
-    );
-    return found;
-  }
-
-  /** ACTIVE task definition revisions of the environment's family. */
-  private async taskDefinitions(environmentId: string): Promise<string[]> {
-    const arns: string[] = [];
-    for await (const page of paginateListTaskDefinitions(
-      { client: this.client },
-      { familyPrefix: environmentId, status: 'ACTIVE' },
-    )) {
-      arns.push(
-        // The prefix of env-1 also matches env-10.
-        ...(page.taskDefinitionArns ?? []).filter(
-          arn => arn.split('/').pop()?.split(':')[0] === environmentId,
-        ),
-      );
-    }
-    return arns;
-  }
-
-  private async deregister(taskDefinitionArn: string) {
-    await this.client.send(
-      new DeregisterTaskDefinitionCommand({
-        taskDefinition: taskDefinitionArn,
-      }),
-    );
-  }
-
-  /** Whether the portal made the service for this environment: its tag says so. */
-  private isOwn(service: Service, environmentId: string): boolean {
-    return (
-      service.tags?.some(
-        tag => tag.key === ENVIRONMENT_TAG && tag.value === environmentId,
-      ) ?? false
-    );
   }
 
   private toDeployment(service: Service): Deployment | undefined {
@@ -524,25 +251,4 @@ export class EcsDeployTarget implements DeployTarget {
       environmentId,
     );
   }
-}
-
-function freeServiceName(environmentId: string, services: Service[]): string {
-  const taken = new Set(
-    services
-      .filter(service => service.status !== 'INACTIVE')
-      .map(service => service.serviceName),
-  );
-  const name = SERVICE_NAME_SUFFIXES.map(
-    suffix => `${environmentId}${suffix}`,
-  ).find(candidate => !taken.has(candidate));
-  if (!name) {
-    throw new DeployFailedError(
-      `${environmentId}: every service name is still draining from earlier teardowns; try again in a few minutes`,
-    );
-  }
-  return name;
-}
-
-function sleep(ms: number) {
-  return new Promise(done => setTimeout(done, ms));
 }
