@@ -1,16 +1,13 @@
 import { ReleaseWatchEvent } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
-import { Attribution, EntityDirectory } from '../attribution/EntityDirectory';
+import { EntityDirectory } from '../attribution/EntityDirectory';
 import { EventSink } from '../ingest/EventSink';
 import { bulkInsert } from './bulkInsert';
-import { deriveMeasurements, rememberArrival } from './derive';
-import { monthStart, weekStart } from './periods';
-import { EventRow, MeasurementRow, TABLES } from './tables';
-
-// Rows per statement: well under SQLite's bound-variable limit.
-const CHUNK = 400;
-// Keys of measurements derived from a pair of events (see derive.ts).
-const PAIRED_KEY = /^(ttp|lead|cfr|ttr):/;
+import { deriveMeasurements } from './derivations/deriveMeasurements';
+import { rememberArrival } from './derivations/measurements';
+import { toRow } from './eventRows';
+import { upsertMeasurements } from './operations/upsertMeasurements';
+import { EventRow, TABLES } from './tables';
 
 export type IngestCounts = {
   accepted: number;
@@ -61,8 +58,7 @@ export class EventStore implements EventSink {
       });
       const inserted = rows.filter(row => fresh.has(row.id));
       if (inserted.length > 0) {
-        const measurements = await deriveMeasurements(trx, inserted);
-        await this.upsertMeasurements(trx, measurements);
+        await upsertMeasurements(trx, await deriveMeasurements(trx, inserted));
       }
       return inserted.length;
     });
@@ -76,103 +72,4 @@ export class EventStore implements EventSink {
       unattributed,
     };
   }
-
-  private async upsertMeasurements(
-    trx: Knex.Transaction,
-    measurements: MeasurementRow[],
-  ) {
-    const stale = new Map<
-      string,
-      { metric: string; period: string; period_start: string }
-    >();
-    const mark = (metric: string, week: string, month: string) => {
-      stale.set(`${metric}|w|${week}`, {
-        metric,
-        period: 'week',
-        period_start: week,
-      });
-      stale.set(`${metric}|m|${month}`, {
-        metric,
-        period: 'month',
-        period_start: month,
-      });
-    };
-    const unique = [...new Map(measurements.map(m => [m.key, m])).values()];
-    // Only measurements that pair two events can exist already (and move
-    // periods when re-derived); the others are new with their event.
-    const rederivable = unique.filter(m => PAIRED_KEY.test(m.key));
-    for (let i = 0; i < rederivable.length; i += CHUNK) {
-      const previous: MeasurementRow[] = await trx(TABLES.measurements)
-        .whereIn(
-          'key',
-          rederivable.slice(i, i + CHUNK).map(m => m.key),
-        )
-        .select('metric', 'week_start', 'month_start');
-      previous.forEach(m => mark(m.metric, m.week_start, m.month_start));
-    }
-    unique.forEach(m => mark(m.metric, m.week_start, m.month_start));
-    await bulkInsert(trx, TABLES.measurements, unique, {
-      key: 'key',
-      onConflict: 'merge',
-    });
-    const marks = [...stale.values()];
-    for (let i = 0; i < marks.length; i += CHUNK) {
-      await trx(TABLES.stalePeriods)
-        .insert(marks.slice(i, i + CHUNK).map(m => ({ ...m, generation: 1 })))
-        .onConflict(['metric', 'period', 'period_start'])
-        .merge({
-          generation: trx.raw('?? + 1', [`${TABLES.stalePeriods}.generation`]),
-        });
-    }
-  }
-}
-
-function toRow(
-  event: ReleaseWatchEvent,
-  attribution: Attribution | undefined,
-  receivedAt: number,
-): EventRow {
-  const claimed = event.entityRef ?? event.repository ?? 'unknown';
-  const row: EventRow = {
-    id: event.id!,
-    kind: event.kind,
-    at: Date.parse(event.at),
-    entity_ref: attribution?.entityRef ?? null,
-    group_name: attribution?.group ?? null,
-    subject: attribution?.entityRef ?? `unattributed:${claimed.toLowerCase()}`,
-    version: null,
-    environment: null,
-    status: null,
-    production: null,
-    incident: null,
-    payload: JSON.stringify(event),
-    received_at: receivedAt,
-  };
-  switch (event.kind) {
-    case 'release':
-      row.version = event.version;
-      break;
-    case 'deployment':
-      row.version = event.version ?? event.commitSha ?? null;
-      row.environment = event.environment;
-      row.status = event.status;
-      row.production = event.production ?? /^prod/i.test(event.environment);
-      break;
-    case 'ci_run':
-      row.status = event.conclusion;
-      break;
-    case 'incident':
-      row.incident = event.incident;
-      row.status = event.action;
-      row.version = event.causedByVersion ?? null;
-      break;
-    default:
-      break;
-  }
-  return row;
-}
-
-/** The period columns of a measurement taken at `at`. */
-export function periodsOf(at: number) {
-  return { week_start: weekStart(at), month_start: monthStart(at) };
 }

@@ -1,20 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Period, Scope } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
-import { RollupRow, TABLES } from './tables';
+import { computeRollups } from './operations/computeRollups';
+import { countStalePeriods } from './operations/countStalePeriods';
+import { listStalePeriods } from './operations/listStalePeriods';
+import { readRollups } from './operations/readRollups';
+import { replaceRollups } from './operations/replaceRollups';
+import { RollupRow } from './tables';
 
-type StalePeriod = {
-  metric: string;
-  period: Period;
-  period_start: string;
-  generation: number;
-};
-
-const SCOPE_COLUMNS = {
-  org: undefined,
-  group: 'group_name',
-  entity: 'entity_ref',
-} as const;
+const STALE_PER_RUN = 500;
 
 /**
  * Per metric, period and scope (organisation, group, entity): count, sum and
@@ -49,47 +43,32 @@ export class RollupStore {
     await this.refreshStale();
   }
 
-  async staleCount(): Promise<number> {
-    const row = await this.knex(TABLES.stalePeriods).count({ n: '*' }).first();
-    return Number(row?.n ?? 0);
+  staleCount(): Promise<number> {
+    return countStalePeriods(this.knex);
   }
 
-  async read(options: {
+  read(options: {
     metric: string;
     period: Period;
     scope: Scope;
     from: string;
     to: string;
   }): Promise<RollupRow[]> {
-    const rows: RollupRow[] = await this.knex(TABLES.rollups)
-      .where({
-        metric: options.metric,
-        period: options.period,
-        scope_kind: options.scope.kind,
-        scope: scopeValue(options.scope),
-      })
-      .whereBetween('period_start', [options.from, options.to])
-      .orderBy('period_start');
-    return rows.map(row => ({
-      ...row,
-      count: Number(row.count),
-      sum: Number(row.sum),
-      p50: row.p50 === null ? null : Number(row.p50),
-      p90: row.p90 === null ? null : Number(row.p90),
-    }));
+    return readRollups(this.knex, options);
   }
 
   private async refreshLoop(): Promise<number> {
     let refreshed = 0;
     do {
       this.again = false;
-      const stale: StalePeriod[] = await this.knex(TABLES.stalePeriods)
-        .select()
-        .orderBy(['metric', 'period', 'period_start'])
-        .limit(500);
+      const stale = await listStalePeriods(this.knex, STALE_PER_RUN);
       for (const period of stale) {
         try {
-          await this.refreshPeriod(period);
+          await replaceRollups(
+            this.knex,
+            period,
+            await computeRollups(this.knex, period),
+          );
           refreshed += 1;
         } catch (error) {
           // Another replica refreshing the same period at once: it stays
@@ -99,105 +78,10 @@ export class RollupStore {
           );
         }
       }
-      if (stale.length === 500) {
+      if (stale.length === STALE_PER_RUN) {
         this.again = true;
       }
     } while (this.again);
     return refreshed;
   }
-
-  private async refreshPeriod(stale: StalePeriod) {
-    const column = stale.period === 'week' ? 'week_start' : 'month_start';
-    const rows: RollupRow[] = [];
-    for (const kind of ['org', 'group', 'entity'] as const) {
-      const computed = await this.compute(stale, column, SCOPE_COLUMNS[kind]);
-      rows.push(
-        ...computed.map((row: any) => ({
-          metric: stale.metric,
-          period: stale.period,
-          period_start: stale.period_start,
-          scope_kind: kind,
-          scope: String(row.scope),
-          count: Number(row.count),
-          sum: Number(row.sum),
-          p50: row.p50 === null ? null : Number(row.p50),
-          p90: row.p90 === null ? null : Number(row.p90),
-          unit: row.unit ?? null,
-        })),
-      );
-    }
-    await this.knex.transaction(async trx => {
-      await trx(TABLES.rollups)
-        .where({
-          metric: stale.metric,
-          period: stale.period,
-          period_start: stale.period_start,
-        })
-        .delete();
-      for (let i = 0; i < rows.length; i += 400) {
-        await trx(TABLES.rollups).insert(rows.slice(i, i + 400));
-      }
-      await trx(TABLES.stalePeriods)
-        .where({
-          metric: stale.metric,
-          period: stale.period,
-          period_start: stale.period_start,
-          generation: stale.generation,
-        })
-        .delete();
-    });
-  }
-
-  /**
-   * Nearest-rank percentiles (the value at rank ceil(p·n)) with window
-   * functions both SQLite and PostgreSQL have, so both give the same,
-   * observed value.
-   */
-  private compute(
-    stale: StalePeriod,
-    periodColumn: string,
-    scopeColumn: string | undefined,
-  ) {
-    const { knex } = this;
-    const partition = scopeColumn ? `partition by ${scopeColumn}` : '';
-    const ranked = knex(TABLES.measurements)
-      .select({
-        scope: scopeColumn ? scopeColumn : knex.raw("''"),
-        value: 'value',
-        unit: 'unit',
-      })
-      .select(
-        knex.raw(`row_number() over (${partition} order by value) as rn`),
-        knex.raw(`count(*) over (${partition}) as n`),
-      )
-      .where('metric', stale.metric)
-      .where(periodColumn, stale.period_start);
-    if (scopeColumn) {
-      ranked.whereNotNull(scopeColumn);
-    }
-    return knex
-      .from(ranked.as('ranked'))
-      .select('scope')
-      .max({ count: 'n', unit: 'unit' })
-      .sum({ sum: 'value' })
-      .select(
-        knex.raw(
-          'max(case when rn = (n * 50 + 99) / 100 then value end) as p50',
-        ),
-        knex.raw(
-          'max(case when rn = (n * 90 + 99) / 100 then value end) as p90',
-        ),
-      )
-      .groupBy('scope');
-  }
-}
-
-export function scopeValue(scope: Scope): string {
-  if (scope.kind === 'group') {
-    return scope.group;
-  }
-  if (scope.kind === 'entity') {
-    return scope.entityRef;
-  }
-  return '';
 }

@@ -48,3 +48,29 @@ export type RollupRow = {
   p90: number | null;
   unit: string | null;
 };
+
+/** A period whose rollups are behind its measurements; `generation` counts the marks. */
+export type StalePeriodRow = {
+  metric: string;
+  period: 'week' | 'month';
+  period_start: string;
+  generation: number;
+};
+
+const numberOrNull = (value: unknown) =>
+  value === null ? null : Number(value);
+
+/** A rollup's figures as numbers: PostgreSQL's sums and counts come as strings. */
+export function rollupFigures(row: {
+  count: unknown;
+  sum: unknown;
+  p50: unknown;
+  p90: unknown;
+}): Pick<RollupRow, 'count' | 'sum' | 'p50' | 'p90'> {
+  return {
+    count: Number(row.count),
+    sum: Number(row.sum),
+    p50: numberOrNull(row.p50),
+    p90: numberOrNull(row.p90),
+  };
+}
