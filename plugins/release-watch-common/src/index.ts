@@ -1,3 +1,7 @@
 export * from './events';
 export * from './metrics';
 export * from './api';
+export {
+  ReleaseWatchApiClient,
+  releaseWatchApiClientOperations,
+} from './schema/openapi/generated';
