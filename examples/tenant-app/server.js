@@ -1,6 +1,7 @@
 // The service each tenant runs on the embedded default, started by the
-// tenant:deploy action on the local deploy target from a worktree of this
-// repository. It serves the tenant's rendered config.yml and answers /health.
+// tenant:service:deploy action on the local deploy target from a worktree of
+// this repository. It serves the tenant's rendered config.yml and answers
+// /health.
 // A version ending in -broken stands in for a bad release: its health check
 // fails, so a fleet upgrade to it leaves the old version serving and pauses.
 const http = require('node:http');

@@ -19,7 +19,7 @@ export type {
 export { CloudflareTenantDns } from './provisioning/dns/CloudflareTenantDns';
 export { LocalZoneFileDns } from './provisioning/dns/LocalZoneFileDns';
 export { scaffolderModuleTenant as default } from './module';
-export { createTenantActions } from './actions/provisioningActions';
+export { createTenantActions } from './actions/createTenantActions';
 export type {
   TenantActionDeps,
   TenantDrivers,

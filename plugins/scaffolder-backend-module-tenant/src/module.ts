@@ -7,7 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { resolve } from 'node:path';
 import { createPublishLocalGitAction } from './services/publishLocalGit';
 import { createRegisterPublishedLocationAction } from './services/registerPublishedLocation';
-import { createTenantActions } from './actions/provisioningActions';
+import { createTenantActions } from './actions/createTenantActions';
 import { tenantRemovers } from './actions/TenantActionDeps';
 import { readTenantDrivers } from './provisioning/readTenantDrivers';
 import { TenantRegistryClient } from './registry/TenantRegistryClient';

@@ -17,7 +17,7 @@ import { setupServer } from 'msw/node';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createTenantActions } from './actions/provisioningActions';
+import { createTenantActions } from './actions/createTenantActions';
 import { TenantDrivers, tenantRemovers } from './actions/TenantActionDeps';
 import { TenantDeprovisioner } from './deprovision/TenantDeprovisioner';
 import { LocalTenantCi } from './provisioning/ci/LocalTenantCi';
@@ -409,7 +409,7 @@ describe.each(databases.eachSupportedId())(
       for (const id of [
         'tenant:database:create',
         'tenant:storage:create',
-        'tenant:ready',
+        'tenant:provisioning:complete',
       ]) {
         await expect(
           actions

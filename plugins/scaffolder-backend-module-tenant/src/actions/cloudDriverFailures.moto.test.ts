@@ -23,7 +23,7 @@ import { AddressInfo } from 'node:net';
 import { MemoryRegistry } from '../__testUtils__/MemoryRegistry';
 import { readTenantDrivers } from '../provisioning/readTenantDrivers';
 import { TenantRollback } from '../rollback/TenantRollback';
-import { createTenantActions } from './provisioningActions';
+import { createTenantActions } from './createTenantActions';
 import { tenantRemovers } from './TenantActionDeps';
 
 // The new-tenant template's steps, in its order, on the cloud drivers built
@@ -43,8 +43,8 @@ const TEMPLATE_STEPS = [
   'tenant:dns:create',
   'tenant:config:render',
   'tenant:ci:create',
-  'tenant:deploy',
-  'tenant:ready',
+  'tenant:service:deploy',
+  'tenant:provisioning:complete',
 ];
 const tenant = {
   slug: 'acme',

@@ -1,4 +1,7 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateExample,
+} from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
 import { RecordResource } from '../provisioning/LedgerResource';
 import { runProvisioningStep } from '../rollback/provisioningStep';
@@ -7,53 +10,67 @@ import { ownTenant } from './ownTenant';
 import { TenantActionDeps } from './TenantActionDeps';
 
 /**
- * A `tenant:<step>:create` action: one provisioning step whose resources
+ * A scaffolder schema function: the scaffolder hands it its own zod, which
+ * this package does not depend on.
+ */
+export type SchemaField = (zod: any) => any;
+
+/** The `slug` input every step after `tenant:register` takes. */
+export const tenantSlugInput: SchemaField = zod =>
+  zod
+    .string()
+    .describe(
+      'Slug of the tenant being provisioned, as tenant:register output it',
+    );
+
+/** What a provisioning step's `run` gets. */
+export type ProvisioningStepContext<TInput> = {
+  slug: string;
+  /** Enters a resource in the tenant's ledger; call it before making the resource. */
+  record: RecordResource;
+  /** The step's inputs beyond `slug`. */
+  input: TInput;
+  /** A line in the task log. */
+  log: (line: string) => void;
+  /** The registered tenant, read once the step knows it is its task's. */
+  tenant: RegisteredTenant;
+};
+
+/** One provisioning step, as its action file declares it. */
+export type ProvisioningActionOptions<TInput> = {
+  id: string;
+  /** Ledger step name: `database`. */
+  name: string;
+  description: string;
+  examples: TemplateExample[];
+  /** What the step would do, for dry runs and the task log. */
+  describe: (slug: string) => string[];
+  /** Inputs beyond `slug`. */
+  input?: Record<string, SchemaField>;
+  /** The schema of the step's `result` output, described; never holds secrets. */
+  result: SchemaField;
+  run: (step: ProvisioningStepContext<TInput>) => Promise<JsonObject>;
+};
+
+/**
+ * A `tenant:<part>:<verb>` action: one provisioning step whose resources
  * enter the tenant's ledger, undone with every earlier step's when it fails.
  * A retried task skips the step once it has completed (checkpoint); a step
  * interrupted half-way removes what it had made and starts again.
  */
-export function createProvisioningAction<TOutput extends JsonObject>(
+export function createProvisioningAction<TInput = {}>(
   deps: TenantActionDeps,
-  step: {
-    id: string;
-    /** Ledger step name: `database`. */
-    name: string;
-    description: string;
-    /** What the step would do, for dry runs. */
-    describe: (slug: string) => string[];
-    run: (
-      slug: string,
-      record: RecordResource,
-      input: Record<string, unknown>,
-      log: (line: string) => void,
-      /** The registered tenant, read once the step knows it is its task's. */
-      tenant: RegisteredTenant,
-    ) => Promise<TOutput>;
-    /** Inputs beyond `slug`, as the scaffolder's schema functions. */
-    extraInput?: Record<
-      string,
-      // The scaffolder hands each schema function its own zod.
-      (zod: any) => any
-    >;
-  },
+  step: ProvisioningActionOptions<TInput>,
 ) {
   const { registry, rollback } = deps;
   return createTemplateAction({
     id: step.id,
     description: step.description,
+    examples: step.examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        slug: zod =>
-          zod.string().describe('Slug of the tenant being provisioned'),
-        ...step.extraInput,
-      },
-      output: {
-        result: z =>
-          z
-            .record(z.string(), z.unknown())
-            .describe('What the step made; never holds secrets'),
-      },
+      input: { slug: tenantSlugInput, ...step.input },
+      output: { result: step.result },
     },
     async handler(ctx) {
       const { slug } = ctx.input;
@@ -79,13 +96,13 @@ export function createProvisioningAction<TOutput extends JsonObject>(
                 ctx.logger.info(`${message} (left by an interrupted attempt)`),
               );
               for (const line of step.describe(slug)) ctx.logger.info(line);
-              return step.run(
+              return step.run({
                 slug,
                 record,
-                ctx.input,
-                line => ctx.logger.info(line),
+                input: ctx.input as TInput,
+                log: line => ctx.logger.info(line),
                 tenant,
-              );
+              });
             },
           }),
       });

@@ -1,32 +1,27 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { tenantCreatePermission } from '@internal/plugin-tenant-scaffolder-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { TenantRegistryApi } from '../registry/TenantRegistryClient';
-
-export const REGISTER_TENANT_ACTION_ID = 'tenant:register';
+import { examples } from './tenantRegister.examples';
+import { TenantActionDeps } from './TenantActionDeps';
 
 /** The scaffolder secret that carries the customer's SMTP password, when mail goes through their server. */
 export const SMTP_PASSWORD_SECRET = 'smtpPassword';
 
 /**
- * Registers the tenant in the registry (status `provisioning`): the first
- * step, and the only one with nothing to undo, as a failed tenant stays
- * registered with its history.
+ * `tenant:register`: registers the tenant in the registry (status
+ * `provisioning`): the first step, and the only one with nothing to undo, as
+ * a failed tenant stays registered with its history.
  */
-export function createRegisterTenantAction(options: {
-  registry: TenantRegistryApi;
-  /** Asked whether the person who runs the template may create tenants. */
-  permissions: PermissionsService;
-  /** The version a tenant starts on when the template names none. */
-  newTenantVersion: string;
-}) {
-  const { registry, permissions, newTenantVersion } = options;
+export function createTenantRegisterAction(
+  deps: Pick<TenantActionDeps, 'registry' | 'permissions' | 'newTenantVersion'>,
+) {
+  const { registry, permissions, newTenantVersion } = deps;
   return createTemplateAction({
-    id: REGISTER_TENANT_ACTION_ID,
+    id: 'tenant:register',
     description:
       'Registers a new tenant in the tenant registry with status provisioning. The SMTP password, if any, is read from the task secret smtpPassword.',
+    examples,
     supportsDryRun: true,
     schema: {
       input: {

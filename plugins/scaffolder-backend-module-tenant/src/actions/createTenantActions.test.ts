@@ -24,7 +24,7 @@ import { LocalTenantCi } from '../provisioning/ci/LocalTenantCi';
 import { TenantDeprovisioner } from '../deprovision/TenantDeprovisioner';
 import { MemoryRegistry } from '../__testUtils__/MemoryRegistry';
 import { ResourceRemover, TenantRollback } from '../rollback/TenantRollback';
-import { createTenantActions } from './provisioningActions';
+import { createTenantActions } from './createTenantActions';
 import { TenantDrivers, tenantRemovers } from './TenantActionDeps';
 
 const tenant = {
@@ -147,7 +147,7 @@ describe('tenant:* actions on the local drivers', () => {
       storage: 'storage/acme',
     });
     const ci = await run('tenant:ci:create', { slug: 'acme' });
-    await run('tenant:ready', { slug: 'acme' });
+    await run('tenant:provisioning:complete', { slug: 'acme' });
 
     expect(registry.tenants.get('acme')?.status).toBe('ready');
     expect(existsSync(directory.resolve('databases/acme.sqlite'))).toBe(true);
@@ -228,8 +228,8 @@ describe('tenant:* actions on the local drivers', () => {
     await run('tenant:register', tenant);
     for (const step of steps) await run(step, { slug: 'acme' });
     await run('tenant:config:render', { slug: 'acme' });
-    await run('tenant:ready', { slug: 'acme' });
-    const deployed = await run('tenant:deploy', { slug: 'acme' });
+    await run('tenant:provisioning:complete', { slug: 'acme' });
+    const deployed = await run('tenant:service:deploy', { slug: 'acme' });
     const { url } = (deployed.output as jest.Mock).mock.calls[0][1] as {
       url: string;
     };
