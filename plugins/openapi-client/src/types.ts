@@ -29,7 +29,10 @@ type OptionalIfEmpty<Key extends string, T> = [T] extends [never]
   ? { [K in Key]?: T }
   : { [K in Key]: T };
 
-type BodyOf<Op extends OperationShape> = Op['requestBody'] extends {
+// NonNullable: an optional request body is typed `requestBody?: ...`.
+type BodyOf<Op extends OperationShape> = NonNullable<
+  Op['requestBody']
+> extends {
   content: infer Content;
 }
   ? Content[keyof Content]
