@@ -1,0 +1,11 @@
+/** Whose migrations/ folder holds the plugin's tables. */
+export const MIGRATIONS_PACKAGE = '@internal/plugin-review-envs-backend';
+
+export const ENVIRONMENTS_TABLE = 'review_envs_environments';
+export const ENVIRONMENT_HISTORY_TABLE = 'review_envs_environment_history';
+/** The newest `updatedAt` applied of each pull request. */
+export const PULL_REQUESTS_TABLE = 'review_envs_pull_requests';
+
+export const LOCKS_TABLE = 'review_envs_locks';
+export const LOCK_QUEUE_TABLE = 'review_envs_lock_queue';
+export const LOCK_HISTORY_TABLE = 'review_envs_lock_history';
