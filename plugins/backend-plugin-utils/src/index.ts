@@ -12,6 +12,8 @@ export { callerGate, callerOf, createApiRouter } from './openapi';
 export type { Caller, CallerKind, GatedSpec } from './openapi';
 export { databaseNowSql } from './databaseClock';
 export { freePort } from './freePort';
+export { createGithubClientFactory, createOctokit } from './github';
+export type { CreateOctokitOptions, GithubClient } from './github';
 export { migratedClient } from './migratedClient';
 export { whileLeased } from './whileLeased';
 export type { LeaseRenewal } from './whileLeased';

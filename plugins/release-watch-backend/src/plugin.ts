@@ -7,7 +7,10 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { OkrWatcher } from './okrs/OkrWatcher';
 import { OkrCatalog } from './okrs/OkrCatalog';
-import { migratedClient } from '@internal/backend-plugin-utils';
+import {
+  createGithubClientFactory,
+  migratedClient,
+} from '@internal/backend-plugin-utils';
 import { CatalogEntityDirectory } from './attribution/EntityDirectory';
 import { readGroupRules } from './attribution/groups';
 import { readOkrs } from './okrs/readOkrs';
@@ -20,7 +23,6 @@ import { CursorStore } from './sources/CursorStore';
 import { LocalGitSource } from './sources/localGit/LocalGitSource';
 import { readLocalGitConfig } from './sources/localGit/readLocalGitConfig';
 import { eventsFromWebhook } from './sources/github/githubEvents';
-import { createGithubClientFactory } from './sources/github/githubOctokit';
 import { GithubPoller } from './sources/github/GithubPoller';
 import { readGithubConfig } from './sources/github/readGithubConfig';
 

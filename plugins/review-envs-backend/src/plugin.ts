@@ -3,12 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { createGithubClientFactory } from '@internal/backend-plugin-utils';
 import { reviewEnvsPermissions } from '@internal/plugin-review-envs-common';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { DatabaseLockStore } from './database/DatabaseLockStore';
 import { createDeployTarget } from './environments/createDeployTarget';
 import { GithubDeploymentReporter } from './environments/GithubDeploymentReporter';
-import { createOctokitFactory } from './environments/githubOctokit';
 import { GithubPullRequestReconciler } from './environments/GithubPullRequestReconciler';
 import { pullRequestFromWebhook } from './environments/pullRequestFromWebhook';
 import { ReviewEnvironments } from './environments/ReviewEnvironments';
@@ -62,9 +62,10 @@ export const reviewEnvsPlugin = createBackendPlugin({
         const target = await createDeployTarget(config, environmentsConfig);
         const github = environmentsConfig.github && {
           ...environmentsConfig.github,
-          octokitFor: createOctokitFactory(
+          octokitFor: createGithubClientFactory(
             config,
             environmentsConfig.github.host,
+            deps.logger,
           ),
         };
         if (github) {

@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { Octokit } from '@octokit/rest';
+import { createOctokit } from '@internal/backend-plugin-utils';
 import Cloudflare from 'cloudflare';
 import { knex } from 'knex';
 import { readFileSync } from 'node:fs';
@@ -184,7 +184,7 @@ function readCi(config: Config | undefined, local: (path: string) => string) {
   const type = config?.getOptionalString('type') ?? 'local';
   if (type === 'github') {
     return new GithubActionsTenantCi({
-      octokit: new Octokit({
+      octokit: createOctokit({
         auth: config!.getString('token'),
         baseUrl: config!.getOptionalString('apiBaseUrl'),
       }),

@@ -6,7 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { CursorStore } from '../CursorStore';
 import { eventsFromWebhook } from './githubEvents';
-import { createGithubClientFactory } from './githubOctokit';
+import { createGithubClientFactory } from '@internal/backend-plugin-utils';
 import { GithubPoller } from './GithubPoller';
 
 const API = 'https://api.github.com/repos/acme/web';

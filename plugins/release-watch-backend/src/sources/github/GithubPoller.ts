@@ -8,7 +8,7 @@ import {
   mergedPullRequestEvent,
   releaseEvent,
 } from './githubEvents';
-import { GithubClient } from './githubOctokit';
+import { GithubClient } from '@internal/backend-plugin-utils';
 
 const DAY_MS = 86_400_000;
 /** Re-read this far behind the cursor: deployments finish and runs complete after they were created. */
