@@ -7,7 +7,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { releaseWatchPlugin } from './plugin';
-import { createRouter, RouterOptions } from './router';
+import { createRouter, RouterOptions } from './service/createRouter';
 
 /**
  * The authorization matrix of the release-watch backend, as data: the same
@@ -64,6 +64,12 @@ const MATRIX: Route[] = [
     method: 'get',
     path: '/unattributed',
     url: '/unattributed',
+    allow: ['user', 'service'],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    url: '/openapi.json',
     allow: ['user', 'service'],
   },
 ];
@@ -129,14 +135,17 @@ describe('release-watch authorization matrix', () => {
 
   it('has a row for every route the router registers', async () => {
     const router = await createRouter({} as RouterOptions);
-    const registered = (router.stack as any[])
-      .filter(layer => layer.route)
-      .flatMap(layer =>
-        Object.keys(layer.route.methods).map(
+    // The routes of the router and of the routers it mounts (the typed one).
+    const routesOf = (stack: any[]): string[] =>
+      stack.flatMap(layer => {
+        if (!layer.route) {
+          return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
+        }
+        return Object.keys(layer.route.methods).map(
           method => `${method.toUpperCase()} ${layer.route.path}`,
-        ),
-      )
-      .sort();
+        );
+      });
+    const registered = routesOf(router.stack).sort();
     expect(registered).toEqual(
       MATRIX.map(r => `${r.method.toUpperCase()} ${r.path}`).sort(),
     );

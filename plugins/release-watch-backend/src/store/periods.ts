@@ -48,3 +48,6 @@ export function weeksIn(period: Period, start: string): number {
   const next = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
   return (next - date.getTime()) / (7 * DAY_MS);
 }
+
+/** A span of time in epoch milliseconds, both ends included. */
+export type Range = { from: number; to: number };

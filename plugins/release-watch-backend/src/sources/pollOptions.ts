@@ -1,0 +1,16 @@
+import {
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { EventSink } from '../ingest/EventSink';
+
+/** What a polled source needs: its config, where its cursors and events go, and a schedule. */
+export type PollOptions = {
+  config: RootConfigService;
+  knex: Knex;
+  sink: EventSink;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+};
