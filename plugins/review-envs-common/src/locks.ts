@@ -1,84 +1,34 @@
+import type { components } from './schema/openapi/generated';
+
+type Schemas = components['schemas'];
+
 /** Someone waiting for a shared environment's lock. */
-export type LockQueueEntry = {
-  requester: string;
-  reason: string;
-  durationMinutes: number;
-  /** ISO 8601 */
-  enqueuedAt: string;
-};
+export type LockQueueEntry = Schemas['LockQueueEntry'];
 
 /** The lock on one shared environment (staging, ...), as of the database's clock. */
-export type SharedEnvironmentLock = {
-  name: string;
-  title: string;
-  /** Entity ref of the user, or subject of the service, holding the lock; null when free. */
-  holder: string | null;
-  reason: string | null;
-  /** The fencing token of the current grant (or of the last one, when free). */
-  fencingToken: number;
-  /** ISO 8601; null when free. */
-  since: string | null;
-  /** ISO 8601; null when free. */
-  expiresAt: string | null;
-  queue: LockQueueEntry[];
-};
+export type SharedEnvironmentLock = Schemas['SharedEnvironmentLock'];
 
 /** What a successful claim, extend or grant from the queue returns. */
-export type LockGrant = {
-  name: string;
-  holder: string;
-  fencingToken: number;
-  /** ISO 8601 */
-  expiresAt: string;
-};
+export type LockGrant = Schemas['LockGrant'];
 
 /** Answer to "may the holder of token N deploy to this environment now?" */
-export type LockCheck = {
-  name: string;
-  allowed: boolean;
-  /** Why not, when not allowed. */
-  reason?: string;
-  holder: string | null;
-  fencingToken: number;
-  expiresAt: string | null;
-};
+export type LockCheck = Schemas['LockCheck'];
 
-export type LockHistoryAction =
-  | 'claimed'
-  | 'extended'
-  | 'released'
-  | 'expired'
-  | 'force-released'
-  | 'queued'
-  | 'left-queue'
-  | 'granted-from-queue';
+export type LockHistoryAction = Schemas['LockHistoryAction'];
 
-export type LockHistoryEntry = {
-  action: LockHistoryAction;
-  /** Who did it; `system` for expiry and queue grants. */
-  actor: string;
-  holder: string | null;
-  fencingToken: number | null;
-  reason: string | null;
-  /** ISO 8601 */
-  at: string;
-};
+export type LockHistoryEntry = Schemas['LockHistoryEntry'];
 
 /**
- * The lock as a refused claim found it, in the 409 answer's
- * `error.lock`: who holds it and until when, so that callers need not parse
- * the message.
+ * The lock as a refused claim found it, in the 409 answer's `error.lock`:
+ * who holds it and until when, so that callers need not parse the message.
  */
-export type LockConflictDetails = {
-  name: string;
-  /** null when the lock is free but others wait in its queue. */
-  holder: string | null;
-  reason: string | null;
-  fencingToken: number;
-  /** ISO 8601; null when free. */
-  since: string | null;
-  /** ISO 8601; null when free. */
-  expiresAt: string | null;
-  /** How many wait in the queue. */
-  queueLength: number;
-};
+export type LockConflictDetails = Schemas['LockConflictDetails'];
+
+/** A claim of a lock, or a place in its queue. */
+export type LockRequest = Schemas['LockRequest'];
+
+/** An extension of the caller's hold. */
+export type LockExtendRequest = Schemas['LockExtendRequest'];
+
+/** The end of the caller's hold. */
+export type LockReleaseRequest = Schemas['LockReleaseRequest'];
