@@ -61,6 +61,8 @@ const PULL_REQUEST = {
 
 const MATRIX: Route[] = [
   { method: 'GET', path: '/health', who: 'anyone' },
+  // The typed router serves src/schema/openapi.yaml as JSON.
+  { method: 'GET', path: '/openapi.json', who: 'user, service' },
   { method: 'GET', path: '/locks', who: 'user, service' },
   { method: 'GET', path: '/locks/:name', who: 'user, service' },
   { method: 'GET', path: '/locks/:name/history', who: 'user, service' },

@@ -1,37 +1,34 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { Deployment, DeployTarget } from '@internal/backend-deploy-targets';
 import {
   PullRequestSnapshot,
   ReviewEnvironment,
   ReviewEnvironmentEvent,
+  ReviewEnvironmentLogs,
 } from '@internal/plugin-review-envs-common';
 import {
-  DeployFailedError,
-  Deployment,
-  DeployTarget,
-} from '@internal/backend-deploy-targets';
-import { whileLeased } from '@internal/backend-plugin-utils';
-import {
-  ClaimedWork,
   EnvironmentStore,
   StoredEnvironment,
 } from '../database/EnvironmentStore';
 import { DeploymentReporter } from './DeploymentReporter';
 import { environmentIdFor } from './environmentId';
 import {
-  deploySource,
+  ACTORS,
+  hasEnded,
+  redeployRequestedReason,
+  restartedReason,
+  tornDownReason,
+  unwantedReason,
+} from './environmentTransitions';
+import { EnvironmentWorker } from './EnvironmentWorker';
+import {
   pullRequestUrl,
   ReviewEnvironmentsConfig,
 } from './ReviewEnvironmentsConfig';
 
-/**
- * A claim's lease, renewed while its deploy or teardown runs: a replica that
- * dies mid-deploy leaves its work to the others within a minute.
- */
-const LEASE_MS = 60_000;
-const LEASE_RENEW_MS = 15_000;
-const WORK_CONCURRENCY = 4;
-const WORK_BUDGET_MS = 5 * 60_000;
+/** How many of an environment's states its history shows. */
+const HISTORY_LIMIT = 200;
 
 /**
  * Review environments: what pull requests want (labelled `review`, open)
@@ -44,7 +41,7 @@ export class ReviewEnvironments {
   private readonly config: ReviewEnvironmentsConfig;
   private readonly logger: LoggerService;
   private readonly requestWork: () => void;
-  private readonly reporter?: DeploymentReporter;
+  private readonly worker: EnvironmentWorker;
 
   constructor(options: {
     store: EnvironmentStore;
@@ -61,7 +58,7 @@ export class ReviewEnvironments {
     this.config = options.config;
     this.logger = options.logger;
     this.requestWork = options.requestWork ?? (() => {});
-    this.reporter = options.reporter;
+    this.worker = new EnvironmentWorker(options);
   }
 
   async list(): Promise<ReviewEnvironment[]> {
@@ -74,10 +71,10 @@ export class ReviewEnvironments {
 
   async history(id: string): Promise<ReviewEnvironmentEvent[]> {
     await this.existing(id);
-    return this.store.history(id, 200);
+    return this.store.history(id, HISTORY_LIMIT);
   }
 
-  async logs(id: string): Promise<{ deploy: string[]; output: string[] }> {
+  async logs(id: string): Promise<ReviewEnvironmentLogs> {
     await this.existing(id);
     return {
       deploy: await this.store.deployLog(id),
@@ -95,18 +92,15 @@ export class ReviewEnvironments {
     snapshot: PullRequestSnapshot,
     actor: string,
   ): Promise<ReviewEnvironment | undefined> {
-    const wanted =
-      snapshot.open && snapshot.labels.includes(this.config.reviewLabel);
+    const { reviewLabel, keepLabel, ttlMs } = this.config;
     const { environment, stale } = await this.store.observe(snapshot, {
       id: environmentIdFor(snapshot.repository, snapshot.number),
       target: this.target.type,
-      wanted,
-      keep: snapshot.labels.includes(this.config.keepLabel),
-      ttlMs: this.config.ttlMs,
+      wanted: snapshot.open && snapshot.labels.includes(reviewLabel),
+      keep: snapshot.labels.includes(keepLabel),
+      ttlMs,
       actor,
-      unwantedReason: snapshot.open
-        ? `the '${this.config.reviewLabel}' label was removed`
-        : 'the pull request was closed',
+      unwantedReason: unwantedReason(snapshot, reviewLabel),
     });
     if (stale) {
       this.logger.info(
@@ -120,7 +114,7 @@ export class ReviewEnvironments {
 
   async redeploy(id: string, actor: string): Promise<ReviewEnvironment> {
     const environment = await this.existing(id);
-    if (environment.state === 'gone' || environment.state === 'tearing-down') {
+    if (hasEnded(environment.state)) {
       // Its pull request was closed or unlabelled, or it expired.
       throw new InputError(
         `${id} is ${environment.state}; label its pull request again to bring it back`,
@@ -130,32 +124,15 @@ export class ReviewEnvironments {
       id,
       'pending',
       actor,
-      `redeploy requested by ${actor}`,
+      redeployRequestedReason(actor),
     );
   }
 
+  /** Tears an environment down; the caller has been authorized already. */
   async teardown(id: string, actor: string): Promise<ReviewEnvironment> {
     const environment = await this.existing(id);
     if (environment.state === 'gone') return this.publicView(environment);
-    return this.requestState(
-      id,
-      'tearing-down',
-      actor,
-      `torn down by ${actor}`,
-    );
-  }
-
-  private async requestState(
-    id: string,
-    state: 'pending' | 'tearing-down',
-    actor: string,
-    reason: string,
-  ): Promise<ReviewEnvironment> {
-    const environment = await this.store.request(id, state, actor, reason, {
-      renewTtlMs: state === 'pending' ? this.config.ttlMs : undefined,
-    });
-    this.requestWork();
-    return this.publicView(environment!);
+    return this.requestState(id, 'tearing-down', actor, tornDownReason(actor));
   }
 
   async extend(
@@ -164,7 +141,7 @@ export class ReviewEnvironments {
     actor: string,
   ): Promise<ReviewEnvironment> {
     const environment = await this.existing(id);
-    if (environment.state === 'gone' || environment.state === 'tearing-down') {
+    if (hasEnded(environment.state)) {
       throw new InputError(
         `${id} is ${environment.state}; it cannot be extended`,
       );
@@ -179,35 +156,8 @@ export class ReviewEnvironments {
   }
 
   /** Expires overdue environments, then deploys and tears down what waits. */
-  async runWork(): Promise<void> {
-    for (const id of await this.store.expireOverdue()) {
-      this.logger.info(`Review environment ${id} expired`);
-    }
-    // Batches of up to WORK_CONCURRENCY until nothing waits, or the time is up
-    // and the next run continues.
-    const deadline = Date.now() + WORK_BUDGET_MS;
-    while (Date.now() < deadline) {
-      const batch = await this.store.claimWork(WORK_CONCURRENCY, LEASE_MS);
-      if (batch.length === 0) return;
-      await Promise.all(
-        batch.map(work =>
-          whileLeased(
-            () =>
-              work.action === 'deploy'
-                ? this.deploy(work)
-                : this.tearDown(work),
-            {
-              renew: () => this.store.renewLease(work, LEASE_MS),
-              everyMs: LEASE_RENEW_MS,
-              onTrouble: problem =>
-                this.logger.warn(
-                  `Review environment ${work.environment.id}: ${problem}`,
-                ),
-            },
-          ),
-        ),
-      );
-    }
+  runWork(): Promise<void> {
+    return this.worker.run();
   }
 
   /**
@@ -218,9 +168,7 @@ export class ReviewEnvironments {
   async recover(): Promise<void> {
     const { adopted, reaped } = await this.target.recover();
     await this.removeOrphans(adopted);
-    const environments = new Map(
-      (await this.store.list()).map(env => [env.id, env]),
-    );
+    const environments = await this.byId();
     for (const id of reaped) {
       const environment = environments.get(id);
       if (
@@ -230,8 +178,8 @@ export class ReviewEnvironments {
         await this.store.request(
           id,
           'pending',
-          'recovery',
-          'its process was gone after a restart',
+          ACTORS.recovery,
+          restartedReason,
           // Its deploy died with the previous backend; do not wait out the lease.
           { releaseLease: true },
         );
@@ -246,9 +194,7 @@ export class ReviewEnvironments {
    */
   async removeOrphans(running?: Deployment[]): Promise<string[]> {
     const deployments = running ?? (await this.target.list());
-    const environments = new Map(
-      (await this.store.list()).map(env => [env.id, env]),
-    );
+    const environments = await this.byId();
     const removed: string[] = [];
     for (const { environmentId } of deployments) {
       const environment = environments.get(environmentId);
@@ -264,91 +210,21 @@ export class ReviewEnvironments {
     return removed;
   }
 
-  private async deploy(work: ClaimedWork) {
-    const { environment } = work;
-    const lines: string[] = [];
-    const log = (line: string) =>
-      lines.push(`${new Date().toISOString()} ${line}`);
-    const { source: repository, configKey } = deploySource(
-      this.config,
-      environment.repository,
-    );
-    try {
-      if (!repository) {
-        throw new DeployFailedError(
-          `nothing to deploy is configured for ${environment.repository} (${configKey})`,
-        );
-      }
-      const deployment = await this.target.deploy(
-        {
-          environmentId: environment.id,
-          source: { repository, ref: environment.headSha },
-          env: {
-            REVIEW_ENV_ID: environment.id,
-            REVIEW_ENV_BRANCH: environment.branch,
-          },
-        },
-        log,
-      );
-      await this.store.recordServing(
-        environment.id,
-        { url: deployment.url, deployedSha: deployment.version },
-        this.config.ttlMs,
-      );
-      await this.store.finishWork(work, { state: 'ready', reason: null });
-      await this.report(environment, { state: 'success', url: deployment.url });
-    } catch (error) {
-      const reason = (error as Error).message;
-      if (error instanceof DeployFailedError) {
-        lines.push(...error.output.map(line => `  | ${line}`));
-      }
-      log(`Failed: ${reason}`);
-      this.logger.warn(
-        `Review environment ${environment.id} failed to deploy: ${reason}`,
-      );
-      await this.store.finishWork(work, { state: 'failed', reason });
-      await this.report(environment, { state: 'failure', description: reason });
-    } finally {
-      await this.store.recordDeployLog(environment.id, lines);
-    }
+  private async requestState(
+    id: string,
+    state: 'pending' | 'tearing-down',
+    actor: string,
+    reason: string,
+  ): Promise<ReviewEnvironment> {
+    const environment = await this.store.request(id, state, actor, reason, {
+      renewTtlMs: state === 'pending' ? this.config.ttlMs : undefined,
+    });
+    this.requestWork();
+    return this.publicView(environment!);
   }
 
-  private async tearDown(work: ClaimedWork) {
-    const { environment } = work;
-    try {
-      await this.target.teardown(environment.id);
-      await this.store.recordServing(environment.id, {
-        url: null,
-        deployedSha: null,
-      });
-      await this.store.finishWork(work, {
-        state: 'gone',
-        reason: environment.stateReason,
-      });
-      await this.report(environment, {
-        state: 'inactive',
-        description: environment.stateReason ?? 'torn down',
-      });
-    } catch (error) {
-      // The lease runs out and the teardown is tried again.
-      this.logger.error(
-        `Review environment ${environment.id} failed to tear down: ${error}`,
-      );
-    }
-  }
-
-  /** Reporting is a courtesy to the PR page: its failure never fails the work. */
-  private async report(
-    environment: StoredEnvironment,
-    status: Parameters<DeploymentReporter['report']>[1],
-  ) {
-    try {
-      await this.reporter?.report(environment, status);
-    } catch (error) {
-      this.logger.warn(
-        `Could not report ${status.state} of ${environment.id} to its pull request: ${error}`,
-      );
-    }
+  private async byId(): Promise<Map<string, StoredEnvironment>> {
+    return new Map((await this.store.list()).map(env => [env.id, env]));
   }
 
   private publicView({
