@@ -3,13 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
+import { okJson } from '@internal/openapi-client';
 import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-
-import { ReviewEnvironment } from '@internal/plugin-review-envs-common';
+import { ReviewEnvsApiClient } from '@internal/plugin-review-envs-common';
 import { ReviewEnvironmentEntityProvider } from './ReviewEnvironmentEntityProvider';
 
 export const catalogModuleReviewEnvs = createBackendModule({
@@ -33,6 +32,7 @@ export const catalogModuleReviewEnvs = createBackendModule({
         logger,
         scheduler,
       }) {
+        const reviewEnvs = new ReviewEnvsApiClient({ discoveryApi: discovery });
         catalogProcessing.addEntityProvider(
           new ReviewEnvironmentEntityProvider({
             taskRunner: scheduler.createScheduledTaskRunner({
@@ -42,19 +42,13 @@ export const catalogModuleReviewEnvs = createBackendModule({
             }),
             logger,
             async loadEnvironments() {
-              const baseUrl = await discovery.getBaseUrl('review-envs');
               const { token } = await auth.getPluginRequestToken({
                 onBehalfOf: await auth.getOwnServiceCredentials(),
                 targetPluginId: 'review-envs',
               });
-              const response = await fetch(`${baseUrl}/environments`, {
-                headers: { Authorization: `Bearer ${token}` },
-              });
-              if (!response.ok)
-                throw await ResponseError.fromResponse(response);
-              const { items } = (await response.json()) as {
-                items: ReviewEnvironment[];
-              };
+              const { items } = await okJson(
+                reviewEnvs.listEnvironments({}, { token }),
+              );
               return items;
             },
             async findComponent(repository) {

@@ -1,9 +1,13 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  LockExtendRequest,
   LockGrant,
   LockHistoryEntry,
+  LockReleaseRequest,
+  LockRequest,
   ReviewEnvironment,
   ReviewEnvironmentEvent,
+  ReviewEnvironmentLogs,
   SharedEnvironmentLock,
 } from '@internal/plugin-review-envs-common';
 
@@ -11,27 +15,21 @@ import {
 export interface ReviewEnvsApi {
   listEnvironments(): Promise<ReviewEnvironment[]>;
   environmentHistory(id: string): Promise<ReviewEnvironmentEvent[]>;
-  environmentLogs(id: string): Promise<{ deploy: string[]; output: string[] }>;
+  environmentLogs(id: string): Promise<ReviewEnvironmentLogs>;
   redeployEnvironment(id: string): Promise<ReviewEnvironment>;
   extendEnvironment(id: string, hours?: number): Promise<ReviewEnvironment>;
   teardownEnvironment(id: string): Promise<ReviewEnvironment>;
   listLocks(): Promise<SharedEnvironmentLock[]>;
-  claimLock(
-    name: string,
-    request: { reason: string; durationMinutes?: number },
-  ): Promise<LockGrant>;
-  extendLock(
-    name: string,
-    request: { fencingToken: number; durationMinutes?: number },
-  ): Promise<LockGrant>;
+  claimLock(name: string, request: LockRequest): Promise<LockGrant>;
+  extendLock(name: string, request: LockExtendRequest): Promise<LockGrant>;
   releaseLock(
     name: string,
-    request: { fencingToken: number },
+    request: LockReleaseRequest,
   ): Promise<SharedEnvironmentLock>;
   forceReleaseLock(name: string): Promise<SharedEnvironmentLock>;
   joinLockQueue(
     name: string,
-    request: { reason: string; durationMinutes?: number },
+    request: LockRequest,
   ): Promise<SharedEnvironmentLock>;
   leaveLockQueue(name: string): Promise<SharedEnvironmentLock>;
   lockHistory(name: string): Promise<LockHistoryEntry[]>;

@@ -1,152 +1,81 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { okJson } from '@internal/openapi-client';
 import {
-  LockGrant,
-  LockHistoryEntry,
-  ReviewEnvironment,
-  ReviewEnvironmentEvent,
-  SharedEnvironmentLock,
+  LockExtendRequest,
+  LockReleaseRequest,
+  LockRequest,
+  ReviewEnvsApiClient,
 } from '@internal/plugin-review-envs-common';
 import { ReviewEnvsApi } from './ReviewEnvsApi';
 
+/**
+ * {@link ReviewEnvsApi} over the backend's generated client; a failed call
+ * throws the ResponseError that the backend's error body describes.
+ */
 export class ReviewEnvsClient implements ReviewEnvsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: ReviewEnvsApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new ReviewEnvsApiClient(options);
   }
 
-  async listEnvironments(): Promise<ReviewEnvironment[]> {
-    const { items } = await this.request<{ items: ReviewEnvironment[] }>(
-      'GET',
-      '/environments',
-    );
-    return items;
+  async listEnvironments() {
+    return (await okJson(this.client.listEnvironments({}))).items;
   }
 
-  async environmentHistory(id: string): Promise<ReviewEnvironmentEvent[]> {
-    const { items } = await this.request<{ items: ReviewEnvironmentEvent[] }>(
-      'GET',
-      `${environmentPath(id)}/history`,
-    );
-    return items;
+  async environmentHistory(id: string) {
+    return (await okJson(this.client.getEnvironmentHistory({ path: { id } })))
+      .items;
   }
 
   environmentLogs(id: string) {
-    return this.request<{ deploy: string[]; output: string[] }>(
-      'GET',
-      `${environmentPath(id)}/logs`,
-    );
+    return okJson(this.client.getEnvironmentLogs({ path: { id } }));
   }
 
   redeployEnvironment(id: string) {
-    return this.request<ReviewEnvironment>(
-      'POST',
-      `${environmentPath(id)}/redeploy`,
-    );
+    return okJson(this.client.redeployEnvironment({ path: { id } }));
   }
 
   extendEnvironment(id: string, hours?: number) {
-    return this.request<ReviewEnvironment>(
-      'POST',
-      `${environmentPath(id)}/extend`,
-      {
-        hours,
-      },
+    return okJson(
+      this.client.extendEnvironment({ path: { id }, body: { hours } }),
     );
   }
 
   teardownEnvironment(id: string) {
-    return this.request<ReviewEnvironment>('DELETE', environmentPath(id));
+    return okJson(this.client.teardownEnvironment({ path: { id } }));
   }
 
-  async listLocks(): Promise<SharedEnvironmentLock[]> {
-    const { items } = await this.request<{ items: SharedEnvironmentLock[] }>(
-      'GET',
-      '/locks',
-    );
-    return items;
+  async listLocks() {
+    return (await okJson(this.client.listLocks({}))).items;
   }
 
-  claimLock(
-    name: string,
-    request: { reason: string; durationMinutes?: number },
-  ) {
-    return this.request<LockGrant>('POST', `${lockPath(name)}/claim`, request);
+  claimLock(name: string, request: LockRequest) {
+    return okJson(this.client.claimLock({ path: { name }, body: request }));
   }
 
-  extendLock(
-    name: string,
-    request: { fencingToken: number; durationMinutes?: number },
-  ) {
-    return this.request<LockGrant>('POST', `${lockPath(name)}/extend`, request);
+  extendLock(name: string, request: LockExtendRequest) {
+    return okJson(this.client.extendLock({ path: { name }, body: request }));
   }
 
-  releaseLock(name: string, request: { fencingToken: number }) {
-    return this.request<SharedEnvironmentLock>(
-      'POST',
-      `${lockPath(name)}/release`,
-      request,
-    );
+  releaseLock(name: string, request: LockReleaseRequest) {
+    return okJson(this.client.releaseLock({ path: { name }, body: request }));
   }
 
   forceReleaseLock(name: string) {
-    return this.request<SharedEnvironmentLock>(
-      'POST',
-      `${lockPath(name)}/force-release`,
-    );
+    return okJson(this.client.forceReleaseLock({ path: { name } }));
   }
 
-  joinLockQueue(
-    name: string,
-    request: { reason: string; durationMinutes?: number },
-  ) {
-    return this.request<SharedEnvironmentLock>(
-      'POST',
-      `${lockPath(name)}/queue`,
-      request,
-    );
+  joinLockQueue(name: string, request: LockRequest) {
+    return okJson(this.client.joinLockQueue({ path: { name }, body: request }));
   }
 
   leaveLockQueue(name: string) {
-    return this.request<SharedEnvironmentLock>(
-      'DELETE',
-      `${lockPath(name)}/queue`,
-    );
+    return okJson(this.client.leaveLockQueue({ path: { name } }));
   }
 
-  async lockHistory(name: string): Promise<LockHistoryEntry[]> {
-    const { items } = await this.request<{ items: LockHistoryEntry[] }>(
-      'GET',
-      `${lockPath(name)}/history`,
-    );
-    return items;
+  async lockHistory(name: string) {
+    return (await okJson(this.client.getLockHistory({ path: { name } })))
+      .items;
   }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('review-envs');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers: body ? { 'Content-Type': 'application/json' } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-}
-
-function environmentPath(id: string) {
-  return `/environments/${encodeURIComponent(id)}`;
-}
-
-function lockPath(name: string) {
-  return `/locks/${encodeURIComponent(name)}`;
 }
