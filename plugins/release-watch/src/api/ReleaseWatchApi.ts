@@ -4,8 +4,11 @@ import {
   OkrReportResponse,
   Period,
   ReleasesResponse,
+  ScopesResponse,
   SeriesResponse,
 } from '@internal/plugin-release-watch-common';
+
+export type { ScopesResponse };
 
 /** Whose numbers: a group, or one entity (it wins over the group); neither means the organisation. */
 export type ScopeQuery = { group?: string; entityRef?: string };
@@ -16,11 +19,6 @@ export type RangeQuery = { from: string; to: string };
 export type ReportQuery = ScopeQuery & RangeQuery & { period: Period };
 export type ReleasesQuery = ScopeQuery & RangeQuery;
 export type SeriesQuery = ReportQuery & { metric: MetricId };
-
-export type ScopesResponse = {
-  groups: string[];
-  entities: Array<{ entityRef: string; group: string | null }>;
-};
 
 /** The release-watch backend, as the frontend uses it. */
 export interface ReleaseWatchApi {

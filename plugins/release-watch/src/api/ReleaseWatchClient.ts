@@ -1,77 +1,82 @@
-import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import {
-  OkrReportResponse,
-  ReleasesResponse,
-  SeriesResponse,
-} from '@internal/plugin-release-watch-common';
+import { okJson } from '@internal/openapi-client';
+import { ReleaseWatchApiClient } from '@internal/plugin-release-watch-common';
 import {
   ReleasesQuery,
   ReleaseWatchApi,
   ReportQuery,
   ScopeQuery,
-  ScopesResponse,
   SeriesQuery,
 } from './ReleaseWatchApi';
 
+/** {@link ReleaseWatchApi} over the backend's generated client; a failed call throws its ResponseError. */
 export class ReleaseWatchClient implements ReleaseWatchApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: ReleaseWatchApiClient;
+
+  constructor(options: {
+    discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
+    fetchApi: FetchApi;
+  }) {
+    this.client = new ReleaseWatchApiClient({
+      discoveryApi: options.discoveryApi,
+      fetchApi: readsByUrl(options.fetchApi),
+    });
+  }
 
   getOkrReports(query: ReportQuery) {
-    return this.get<OkrReportResponse>('/okrs', [
-      ['period', query.period],
-      ['from', query.from],
-      ['to', query.to],
-      ...scopeParams(query),
-    ]);
+    const { period, from, to } = query;
+    return okJson(
+      this.client.getOkrReports({
+        query: { period, from, to, ...scopeParams(query) },
+      }),
+    );
   }
 
   getSeries(query: SeriesQuery) {
-    return this.get<SeriesResponse>('/series', [
-      ['metric', query.metric],
-      ['period', query.period],
-      ['from', query.from],
-      ['to', query.to],
-      ...scopeParams(query),
-    ]);
+    const { metric, period, from, to } = query;
+    return okJson(
+      this.client.getSeries({
+        query: { metric, period, from, to, ...scopeParams(query) },
+      }),
+    );
   }
 
   getReleases(query: ReleasesQuery) {
-    return this.get<ReleasesResponse>('/releases', [
-      ['from', query.from],
-      ['to', query.to],
-      ...scopeParams(query),
-    ]);
+    const { from, to } = query;
+    return okJson(
+      this.client.getReleases({ query: { from, to, ...scopeParams(query) } }),
+    );
   }
 
   getScopes() {
-    return this.get<ScopesResponse>('/scopes', []);
-  }
-
-  private async get<T>(
-    path: string,
-    params: Array<[string, string]>,
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('release-watch');
-    const query = new URLSearchParams(params).toString();
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}${path}${query ? `?${query}` : ''}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return okJson(this.client.getScopes({}));
   }
 }
 
 /** An entity wins over its group: the backend takes one of them. */
-function scopeParams(query: ScopeQuery): Array<[string, string]> {
-  if (query.entityRef) return [['entityRef', query.entityRef]];
-  if (query.group) return [['group', query.group]];
-  return [];
+function scopeParams(query: ScopeQuery): ScopeQuery {
+  if (query.entityRef) return { entityRef: query.entityRef };
+  if (query.group) return { group: query.group };
+  return {};
+}
+
+/**
+ * The frontend's fetch, given a plain read as the URL alone, as this client
+ * has always sent it (the generated client spells out `method: 'GET'`).
+ */
+function readsByUrl(fetchApi: FetchApi): FetchApi {
+  return {
+    fetch: (input, init) =>
+      isPlainRead(init) ? fetchApi.fetch(input) : fetchApi.fetch(input, init),
+  };
+}
+
+/** A GET with no headers, body or signal: all that `fetch(url)` sends. */
+function isPlainRead(init?: RequestInit) {
+  return (
+    init?.method === 'GET' &&
+    Object.keys(init.headers ?? {}).length === 0 &&
+    init.body === undefined &&
+    !init.signal
+  );
 }
