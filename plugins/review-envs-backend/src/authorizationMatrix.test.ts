@@ -31,8 +31,8 @@ jest.setTimeout(60_000);
  * a kind not in `allow` with 403 (NotAllowedError "This endpoint does not
  * allow 'user' credentials"), not 401, in @backstage/backend-defaults as in
  * the test mock; only missing or invalid credentials answer 401. The routes
- * here check kinds with their own helper (src/service/callers.ts), which also
- * says why.
+ * here check kinds by their operation's `x-callers` (src/schema/openapi.yaml),
+ * whose `x-refusal` also says why.
  */
 type Who = 'anyone' | 'user, service' | 'user' | 'service' | 'external service';
 type Route = {

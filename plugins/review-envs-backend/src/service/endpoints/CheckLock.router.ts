@@ -7,6 +7,6 @@ export function bindCheckLockEndpoint(
   model: CheckLockModel,
 ): void {
   router.get('/locks/:name/check', async (req, res) => {
-    res.json(await model.check(req.params.name, Number(req.query.token)));
+    res.json(await model.check(req.params.name, req.query.token));
   });
 }

@@ -7,12 +7,6 @@ export function bindGetLockHistoryEndpoint(
   locks: Pick<SharedEnvironmentLocks, 'history'>,
 ): void {
   router.get('/locks/:name/history', async (req, res) => {
-    const { limit } = req.query;
-    res.json({
-      items: await locks.history(
-        req.params.name,
-        limit === undefined ? undefined : Number(limit),
-      ),
-    });
+    res.json({ items: await locks.history(req.params.name, req.query.limit) });
   });
 }
