@@ -24,8 +24,11 @@ jest.setTimeout(120_000);
 
 const root = resolve(__dirname, '../../..');
 
-/** Blocks that are not portal config: software templates and catalog entities. */
-const NOT_CONFIG = ['apiVersion', 'parameters', 'steps', 'kind'];
+/**
+ * Blocks that are not portal config: software templates, catalog entities,
+ * OpenAPI documents, and lists (a template's steps).
+ */
+const NOT_CONFIG = ['apiVersion', 'parameters', 'steps', 'kind', 'paths'];
 
 function workspacePackageDirs(): string[] {
   return ['packages', 'plugins'].flatMap(folder =>
@@ -58,6 +61,7 @@ function readmeConfigBlocks(): Array<{ name: string; yaml: string }> {
       }))
       .filter(block => {
         const data = parse(block.yaml);
+        if (Array.isArray(data)) return false;
         return !Object.keys(data ?? {}).some(key => NOT_CONFIG.includes(key));
       });
   });
