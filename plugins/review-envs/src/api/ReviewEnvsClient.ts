@@ -75,7 +75,6 @@ export class ReviewEnvsClient implements ReviewEnvsApi {
   }
 
   async lockHistory(name: string) {
-    return (await okJson(this.client.getLockHistory({ path: { name } })))
-      .items;
+    return (await okJson(this.client.getLockHistory({ path: { name } }))).items;
   }
 }
