@@ -1,128 +1,17 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { useState } from 'react';
-import {
-  RegisteredTenant,
-  TenantScaffolderApi,
-  tenantScaffolderApiRef,
-} from '../../api/TenantScaffolderApi';
-import { tenant } from '../../__testUtils__/fixtures';
+import { TenantScaffolderApi } from '../../api/TenantScaffolderApi';
 import {
   mockTenantScaffolderApi,
   responseError,
 } from '../../__testUtils__/mockTenantScaffolderApi';
-import { TenantSettingsForm } from './TenantSettingsForm';
+import { renderSettingsForm } from './__testUtils__/renderSettingsForm';
+import { acmeWithSmtp, smtpSettings } from './__testUtils__/smtpSettings';
 
 jest.setTimeout(30_000);
 
-/** Acme sending through its own SMTP server, with every optional setting filled. */
-function acmeWithSmtp(overrides: Partial<RegisteredTenant> = {}) {
-  return tenant({
-    settings: {
-      branding: {
-        palette: {
-          primary: '#1f6feb',
-          secondary: '#ffffff',
-          background: '#0d1117',
-        },
-        logoUrl: 'https://acme.example/logo.svg',
-      },
-      mail: {
-        mode: 'smtp',
-        host: 'smtp.acme.example',
-        port: 587,
-        username: 'mailer',
-        fromAddress: 'hello@acme.example',
-        hasPassword: true,
-      },
-      footer: {
-        address: '1 Acme Way',
-        links: [{ label: 'Blog', url: 'https://acme.example/blog' }],
-      },
-      analyticsId: 'G-ABC123',
-    },
-    ...overrides,
-  });
-}
-
-/** The settings `acmeWithSmtp` sends back unchanged: without the stored password. */
-const acmeSettingsInput = {
-  branding: {
-    palette: {
-      primary: '#1f6feb',
-      secondary: '#ffffff',
-      background: '#0d1117',
-    },
-    logoUrl: 'https://acme.example/logo.svg',
-  },
-  mail: {
-    mode: 'smtp',
-    host: 'smtp.acme.example',
-    port: 587,
-    username: 'mailer',
-    fromAddress: 'hello@acme.example',
-  },
-  footer: {
-    address: '1 Acme Way',
-    links: [{ label: 'Blog', url: 'https://acme.example/blog' }],
-  },
-  analyticsId: 'G-ABC123',
-};
-
-/**
- * The form as the tenant page holds it: a save or a reload hands it the
- * newer tenant.
- */
-function FormOnAPage({
-  initial,
-  reloaded,
-  canEdit,
-  onReload,
-}: {
-  initial: RegisteredTenant;
-  reloaded: RegisteredTenant;
-  canEdit: boolean;
-  onReload: () => void;
-}) {
-  const [current, setCurrent] = useState(initial);
-  return (
-    <TenantSettingsForm
-      tenant={current}
-      canEdit={canEdit}
-      onSaved={setCurrent}
-      onReload={() => {
-        onReload();
-        setCurrent(reloaded);
-      }}
-    />
-  );
-}
-
-async function renderForm(
-  api: TenantScaffolderApi,
-  {
-    initial = acmeWithSmtp(),
-    reloaded = acmeWithSmtp({ revision: 4 }),
-    canEdit = true,
-    onReload = jest.fn(),
-  }: {
-    initial?: RegisteredTenant;
-    reloaded?: RegisteredTenant;
-    canEdit?: boolean;
-    onReload?: () => void;
-  } = {},
-) {
-  await renderInTestApp(
-    <FormOnAPage
-      initial={initial}
-      reloaded={reloaded}
-      canEdit={canEdit}
-      onReload={onReload}
-    />,
-    { apis: [[tenantScaffolderApiRef, api]] },
-  );
-  await screen.findByRole('form', { name: 'Tenant settings' });
-}
+/** What the form sends back for `acmeWithSmtp` when nothing changed: no password. */
+const { hasPassword, ...unchangedMail } = smtpSettings.mail;
+const acmeSettingsInput = { ...smtpSettings, mail: unchangedMail };
 
 function textbox(name: string | RegExp) {
   return screen.getByRole('textbox', { name });
@@ -145,7 +34,7 @@ function save() {
 }
 
 /** Answers a save as the backend does when it stored the settings. */
-function savesAt(
+function answerSaves(
   api: jest.Mocked<TenantScaffolderApi>,
   answer: { appliedToInstance: boolean; applyProblem?: string },
 ) {
@@ -157,7 +46,7 @@ function savesAt(
 
 describe('TenantSettingsForm', () => {
   it("fills every field from the tenant's settings, and never the stored password", async () => {
-    await renderForm(mockTenantScaffolderApi());
+    await renderSettingsForm(mockTenantScaffolderApi());
 
     expect(textbox('Primary colour')).toHaveValue('#1f6feb');
     expect(textbox('Secondary colour')).toHaveValue('#ffffff');
@@ -191,8 +80,8 @@ describe('TenantSettingsForm', () => {
 
   it('saves a change with the revision it loaded, leaving every other setting as it was and the password out', async () => {
     const api = mockTenantScaffolderApi();
-    savesAt(api, { appliedToInstance: true });
-    await renderForm(api);
+    answerSaves(api, { appliedToInstance: true });
+    await renderSettingsForm(api);
 
     change(smtpHost(), 'mail.acme.example');
     save();
@@ -209,8 +98,8 @@ describe('TenantSettingsForm', () => {
 
   it('sends the SMTP password when one is typed', async () => {
     const api = mockTenantScaffolderApi();
-    savesAt(api, { appliedToInstance: true });
-    await renderForm(api);
+    answerSaves(api, { appliedToInstance: true });
+    await renderSettingsForm(api);
 
     change(smtpPassword(), 'n3w-s3cret');
     save();
@@ -224,8 +113,8 @@ describe('TenantSettingsForm', () => {
 
   it('sends the footer links as edited: one removed, one added', async () => {
     const api = mockTenantScaffolderApi();
-    savesAt(api, { appliedToInstance: true });
-    await renderForm(api);
+    answerSaves(api, { appliedToInstance: true });
+    await renderSettingsForm(api);
 
     fireEvent.click(screen.getByRole('button', { name: 'Add link' }));
     change(textbox('Link 2 label'), 'Status');
@@ -255,7 +144,7 @@ describe('TenantSettingsForm', () => {
         ],
       }),
     );
-    await renderForm(api);
+    await renderSettingsForm(api);
 
     save();
 
@@ -286,14 +175,11 @@ describe('TenantSettingsForm', () => {
       }),
     );
     const onReload = jest.fn();
-    await renderForm(api, {
+    await renderSettingsForm(api, {
       onReload,
       reloaded: acmeWithSmtp({
         revision: 4,
-        settings: {
-          ...acmeWithSmtp().settings,
-          analyticsId: 'G-THEIRS',
-        },
+        settings: { ...smtpSettings, analyticsId: 'G-THEIRS' },
       }),
     });
 
@@ -318,8 +204,8 @@ describe('TenantSettingsForm', () => {
 
   it('says a saved change reached the running instance, and shows the new revision', async () => {
     const api = mockTenantScaffolderApi();
-    savesAt(api, { appliedToInstance: true });
-    await renderForm(api);
+    answerSaves(api, { appliedToInstance: true });
+    await renderSettingsForm(api);
 
     change(textbox('Primary colour'), '#ff5500');
     save();
@@ -332,11 +218,11 @@ describe('TenantSettingsForm', () => {
 
   it('says a saved change has not reached the running instance, and why', async () => {
     const api = mockTenantScaffolderApi();
-    savesAt(api, {
+    answerSaves(api, {
       appliedToInstance: false,
       applyProblem: 'scaffolder unreachable',
     });
-    await renderForm(api);
+    await renderSettingsForm(api);
 
     save();
 
@@ -350,7 +236,7 @@ describe('TenantSettingsForm', () => {
   it('shows any other failure as it is, without a field or a conflict', async () => {
     const api = mockTenantScaffolderApi();
     api.updateSettings.mockRejectedValue(new Error('network down'));
-    await renderForm(api);
+    await renderSettingsForm(api);
 
     save();
 
@@ -363,8 +249,8 @@ describe('TenantSettingsForm', () => {
 
   it('hides the SMTP fields on the platform sender, and then sends none of them', async () => {
     const api = mockTenantScaffolderApi();
-    savesAt(api, { appliedToInstance: true });
-    await renderForm(api);
+    answerSaves(api, { appliedToInstance: true });
+    await renderSettingsForm(api);
 
     change(smtpPassword(), 'typed before switching');
     fireEvent.click(
@@ -382,7 +268,7 @@ describe('TenantSettingsForm', () => {
   });
 
   it('locks every field and the save without the permission to edit', async () => {
-    await renderForm(mockTenantScaffolderApi(), { canEdit: false });
+    await renderSettingsForm(mockTenantScaffolderApi(), { canEdit: false });
 
     expect(
       screen.getByText("You may not change this tenant's settings."),

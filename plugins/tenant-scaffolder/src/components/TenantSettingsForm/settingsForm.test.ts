@@ -1,26 +1,7 @@
 import { formValuesOf, settingsInputOf } from './settingsForm';
+import { smtpSettings } from './__testUtils__/smtpSettings';
 
 describe('settings form values', () => {
-  const smtpSettings = {
-    branding: {
-      palette: { primary: '#1f6feb', secondary: '#ffffff', background: '#000' },
-      logoUrl: 'https://acme.example/logo.svg',
-    },
-    mail: {
-      mode: 'smtp' as const,
-      host: 'smtp.acme.example',
-      port: 587,
-      username: 'mailer',
-      fromAddress: 'hello@acme.example',
-      hasPassword: true,
-    },
-    footer: {
-      address: '1 Acme Way',
-      links: [{ label: 'Blog', url: 'https://acme.example/blog' }],
-    },
-    analyticsId: 'G-ABC123',
-  };
-
   it('round-trips settings, leaving the stored password alone when none is typed', () => {
     const { hasPassword, ...mail } = smtpSettings.mail;
     expect(hasPassword).toBe(true);

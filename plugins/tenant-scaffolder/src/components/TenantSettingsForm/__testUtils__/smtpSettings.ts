@@ -1,0 +1,37 @@
+import { RegisteredTenant } from '../../../api/TenantScaffolderApi';
+import { tenant } from '../../../__testUtils__/fixtures';
+
+/**
+ * Settings with every optional part filled, mailing through the
+ * customer's SMTP server, whose password is stored.
+ */
+export const smtpSettings = {
+  branding: {
+    palette: {
+      primary: '#1f6feb',
+      secondary: '#ffffff',
+      background: '#0d1117',
+    },
+    logoUrl: 'https://acme.example/logo.svg',
+  },
+  mail: {
+    mode: 'smtp' as const,
+    host: 'smtp.acme.example',
+    port: 587,
+    username: 'mailer',
+    fromAddress: 'hello@acme.example',
+    hasPassword: true,
+  },
+  footer: {
+    address: '1 Acme Way',
+    links: [{ label: 'Blog', url: 'https://acme.example/blog' }],
+  },
+  analyticsId: 'G-ABC123',
+};
+
+/** Acme at revision 3, with `smtpSettings`. */
+export function acmeWithSmtp(
+  overrides: Partial<RegisteredTenant> = {},
+): RegisteredTenant {
+  return tenant({ settings: smtpSettings, ...overrides });
+}
