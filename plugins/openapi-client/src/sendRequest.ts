@@ -51,7 +51,8 @@ export async function sendRequest(
   const doFetch = fetchApi?.fetch ?? fetch;
   return doFetch(`${baseUrl}${path}${search}`, {
     method: call.method.toUpperCase(),
-    headers,
+    // None at all for a plain call, as fetch itself would send it.
+    ...(Object.keys(headers).length > 0 && { headers }),
     body: hasBody ? JSON.stringify(call.request.body) : undefined,
     signal: call.options?.signal,
   });
