@@ -1,3 +1,8 @@
+import type { components } from './schema/openapi/generated';
+
+// Declared once, in the tenant registry's openapi.yaml.
+type Schemas = components['schemas'];
+
 /**
  * A fleet upgrade rolls one version to every tenant that is ready when it
  * starts, in waves: a canary tenant first, then growing batches. It pauses by
@@ -5,74 +10,21 @@
  * resumes it (or cancels it). One tenant's failure never stops the others in
  * its wave, and a failed tenant can be retried alone.
  */
-export type FleetUpgrade = {
-  id: number;
-  version: string;
-  status: FleetUpgradeStatus;
-  /** Why it paused, failed to start or was cancelled, in a sentence. */
-  reason: string | null;
-  options: FleetUpgradeOptions;
-  /** The wave now running, or the last one that ran; 0 is the canary. */
-  currentWave: number;
-  waveCount: number;
-  counts: FleetUpgradeCounts;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-};
+export type FleetUpgrade = Schemas['FleetUpgrade'];
 
-export type FleetUpgradeStatus =
-  | 'running'
-  /** A wave's failures passed the share; waits for resume or cancel. */
-  | 'paused'
-  /** Every wave ran; some tenants may have failed within the share. */
-  | 'completed'
-  | 'cancelled';
+/** `paused`: a wave's failures passed the share; it waits for resume or cancel. */
+export type FleetUpgradeStatus = Schemas['FleetUpgradeStatus'];
 
-export type FleetUpgradeOptions = {
-  /** Tenants upgraded at once within a wave. */
-  concurrency: number;
-  /** Pause when more than this share of a wave's tenants fail (0 to 1). */
-  maxFailureShare: number;
-  /** Size of the first wave after the canary; each later wave doubles, up to `maxWaveSize`. */
-  firstWaveSize: number;
-  maxWaveSize: number;
-};
+export type FleetUpgradeOptions = Schemas['FleetUpgradeOptions'];
 
-export type FleetUpgradeCounts = {
-  total: number;
-  pending: number;
-  running: number;
-  succeeded: number;
-  failed: number;
-  /** Left out when the upgrade was cancelled. */
-  skipped: number;
-};
+export type FleetUpgradeCounts = Schemas['FleetUpgradeCounts'];
 
-export type FleetUpgradeTenantStatus =
-  | 'pending'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'skipped';
+export type FleetUpgradeTenantStatus = Schemas['FleetUpgradeTenantStatus'];
 
 /** One tenant's part in a fleet upgrade. */
-export type FleetUpgradeTenant = {
-  slug: string;
-  wave: number;
-  status: FleetUpgradeTenantStatus;
-  fromVersion: string;
-  attempts: number;
-  /** Why the last attempt failed; the tenant keeps serving `fromVersion`. */
-  error: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+export type FleetUpgradeTenant = Schemas['FleetUpgradeTenant'];
 
-export type FleetUpgradeDetails = FleetUpgrade & {
-  tenants: FleetUpgradeTenant[];
-};
+export type FleetUpgradeDetails = Schemas['FleetUpgradeDetails'];
 
 /** `POST /fleet-upgrades` body: the version, and any options to change from the defaults. */
 export type FleetUpgradeRequest = {

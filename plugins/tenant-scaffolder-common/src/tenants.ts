@@ -1,78 +1,44 @@
+import type { components } from './schema/openapi/generated';
+
+// Declared once, in the tenant registry's openapi.yaml: each type here is
+// its schema, so the backend, its clients and the spec cannot drift apart.
+type Schemas = components['schemas'];
+
 /** A customer instance as the tenant registry keeps it. */
-export type Tenant = {
-  /** DNS label, unique, never reused while the tenant exists: `acme`. */
-  slug: string;
-  /** The customer's name: `Acme Corp`. */
-  name: string;
-  plan: TenantPlan;
-  region: string;
-  status: TenantStatus;
-  /** The application version the tenant runs. */
-  version: string;
-  settings: TenantSettings;
-  /** Catalog entity ref of the owning group. */
-  owner: string;
-  /** The scaffolder task that registered it: its provisioning steps act on this tenant alone. */
-  provisioningTask?: string;
-  createdAt: string;
-  updatedAt: string;
-};
+export type Tenant = Schemas['Tenant'];
 
-export type TenantPlan =
-  | { kind: 'trial'; /** YYYY-MM-DD */ endsOn: string }
-  | { kind: 'paid' };
+/** A trial until a day (`endsOn`, YYYY-MM-DD), or paid. */
+export type TenantPlan = Schemas['TenantPlan'];
 
-export type TenantStatus =
-  /** Being provisioned. */
-  | 'provisioning'
-  | 'ready'
-  /** A step failed and every completed step was undone. */
-  | 'failed'
-  /** A step failed and an undo failed too: see the ledger for what is left. */
-  | 'needs-cleanup'
-  | 'upgrading'
-  | 'deleting'
-  | 'deleted';
+/**
+ * `provisioning` while its steps run; `failed` when a step failed and every
+ * completed step was undone; `needs-cleanup` when an undo failed too (the
+ * ledger says what is left); `deleting`, then `deleted`.
+ */
+export type TenantStatus = Schemas['TenantStatus'];
 
 /** What a tenant's running instance reads at run time; changes apply without a restart. */
-export type TenantSettings = {
-  branding: {
-    /** Hex colours: `#1f6feb`. */
-    palette: { primary: string; secondary: string; background: string };
-    logoUrl?: string;
-  };
-  mail:
-    | {
-        /** Sends as `<slug>@<clients domain>` from the platform's mail service. */
-        mode: 'platform';
-      }
-    | {
-        mode: 'smtp';
-        host: string;
-        port: number;
-        username: string;
-        fromAddress: string;
-        /** Never returned by the API: whether a password is stored. */
-        hasPassword?: boolean;
-      };
-  footer: {
-    address?: string;
-    links: Array<{ label: string; url: string }>;
-  };
-  analyticsId?: string;
-};
+export type TenantSettings = Schemas['TenantSettings'];
 
 /** A resource the portal made for a tenant, as its ledger keeps it: undo and delete remove exactly these. */
-export type TenantLedgerEntry = {
-  id: number;
-  slug: string;
-  /** The provisioning step that made it: `database`. */
-  step: string;
-  /** `postgres-database`, `dns-record`, ... */
-  resourceType: string;
-  /** What names it uniquely within its type. */
-  resourceId: string;
-  details: Record<string, unknown>;
-  createdAt: string;
-  removedAt: string | null;
-};
+export type TenantLedgerEntry = Schemas['TenantLedgerEntry'];
+
+/** A tenant as the API answers: never with a secret, with the revision to send back on changes. */
+export type RegisteredTenant = Schemas['RegisteredTenant'];
+
+/** How many of a tenant's ledger entries are live, and how many removed. */
+export type LedgerSummary = Schemas['LedgerSummary'];
+
+/** `GET /tenants/{slug}`: the tenant and how many resources its ledger holds. */
+export type TenantDetails = Schemas['TenantDetails'];
+
+/** `PATCH /tenants/{slug}/settings`: the tenant, and whether its running instance has the change yet. */
+export type SettingsUpdateResult = Schemas['SettingsUpdateResult'];
+
+export type TenantHistoryAction = Schemas['TenantHistoryAction'];
+
+/** Who changed what of a tenant, and when. */
+export type TenantHistoryEntry = Schemas['TenantHistoryEntry'];
+
+/** `GET /slugs/{slug}`: whether a slug may name a new tenant, and why not. */
+export type SlugAvailability = Schemas['SlugAvailability'];

@@ -1,5 +1,5 @@
 import { FieldChecker } from './FieldChecker';
-import { TenantPlan, TenantSettings } from './tenants';
+import { TenantPlan, TenantSettings, TenantStatus } from './tenants';
 
 /** One thing wrong with an input, named by its field path (`settings.branding.palette.primary`). */
 export type FieldProblem = { field: string; message: string };
@@ -61,6 +61,30 @@ const EMAIL =
   /^[^\s@<>()[\]\\,;:"]+@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 const HOST =
   /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+// A record, so that the compiler asks for every status the type gains.
+const STATUSES: Record<TenantStatus, true> = {
+  provisioning: true,
+  ready: true,
+  failed: true,
+  'needs-cleanup': true,
+  upgrading: true,
+  deleting: true,
+  deleted: true,
+};
+
+/** Every status a tenant may have, in the order of its life. */
+export const TENANT_STATUSES = Object.keys(STATUSES) as TenantStatus[];
+
+/** Why `value` is not one of `allowed` (every status by default), or undefined when it is. */
+export function tenantStatusProblem(
+  value: string,
+  allowed: readonly TenantStatus[] = TENANT_STATUSES,
+): string | undefined {
+  return (allowed as string[]).includes(value)
+    ? undefined
+    : `must be one of ${allowed.join(', ')}`;
+}
 
 /** Why `slug` cannot name a tenant, or undefined when it can (availability aside). */
 export function tenantSlugProblem(slug: string): string | undefined {
