@@ -1,17 +1,16 @@
 import {
+  LedgerSummary,
+  RegisteredTenant,
   Tenant,
+  TenantHistoryEntry,
   TenantLedgerEntry,
-  TenantPlan,
+  TenantListQuery,
   TenantSettings,
   TenantStatus,
 } from '@internal/plugin-tenant-scaffolder-common';
 
-/** A tenant as stored: with its revision and the names, never the values, of its secrets. */
-export type StoredTenant = Tenant & {
-  /** Incremented on every change to the tenant; optimistic updates compare it. */
-  revision: number;
-  secretNames: string[];
-};
+/** A tenant as stored: with the names, never the values, of its secrets. */
+export type StoredTenant = RegisteredTenant & { secretNames: string[] };
 
 export type NewStoredTenant = Pick<
   Tenant,
@@ -25,48 +24,27 @@ export type NewStoredTenant = Pick<
   | 'provisioningTask'
 >;
 
+/** The fields of a tenant that change after it is created. */
+export type TenantFields = Partial<
+  Pick<Tenant, 'plan' | 'status' | 'version' | 'settings'>
+>;
+
 /** Secrets written with a change, by name: a value sets one, null removes it. */
 export type SecretChanges = Record<string, string | null>;
-
-export type TenantFilter = {
-  status?: TenantStatus;
-  plan?: TenantPlan['kind'];
-};
 
 export type NewLedgerEntry = Pick<
   TenantLedgerEntry,
   'slug' | 'step' | 'resourceType' | 'resourceId' | 'details'
 >;
 
-export type LedgerSummary = { live: number; removed: number };
-
-export type TenantHistoryAction =
-  | 'created'
-  | 'settings-updated'
-  | 'plan-upgraded'
-  | 'status-changed'
-  | 'version-changed'
-  | 'secret-changed'
-  | 'resource-recorded'
-  | 'resource-removed'
-  /** A remover refused an entry naming what the portal does not make for the tenant. */
-  | 'resource-refused';
-
-export type TenantHistoryEntry = {
-  id: number;
-  at: string;
-  /** A user's entity ref or a service's subject. */
-  actor: string;
-  action: TenantHistoryAction;
-  detail: string | null;
-};
-
 /**
  * The tenant registry's storage. Every write that changes a tenant, its
  * secrets or its ledger appends to its history in the same transaction.
  * Tenants are never deleted, so a slug is never reused. Writes throw
- * NotFoundError for an unknown tenant and ConflictError when the tenant's
- * state does not allow them.
+ * NotFoundError for an unknown tenant, and ConflictError when the tenant's
+ * state does not allow them (the rules of `tenants/tenantChanges`, checked
+ * on the row the write's own transaction read) or when another write
+ * changed it first.
  */
 export interface TenantStore {
   /** Stores a new tenant in status `provisioning`. */
@@ -75,7 +53,7 @@ export interface TenantStore {
     options: { actor: string; secrets?: SecretChanges },
   ): Promise<StoredTenant>;
   get(slug: string): Promise<StoredTenant | undefined>;
-  list(filter?: TenantFilter): Promise<StoredTenant[]>;
+  list(filter?: TenantListQuery): Promise<StoredTenant[]>;
   isSlugTaken(slug: string): Promise<boolean>;
 
   /** Replaces the settings; refused when `expectedRevision` is given and the tenant has moved on. */

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { whileLeased } from '@internal/backend-plugin-utils';
-import { FleetUpgrade } from '@internal/plugin-tenant-scaffolder-common';
 import {
+  FinishedWave,
   FleetUpgradeStore,
   RunnableTenant,
 } from '../database/FleetUpgradeStore';
@@ -20,8 +20,9 @@ const LEASE_RENEW_MS = 15_000;
  * concurrency, then decides the wave: pause when its failures pass the
  * share, else go on to the next wave or complete. Every replica runs one;
  * each tenant is claimed once, under a lease, and each wave is closed once.
- * A tenant's failure is recorded and the others go on. A tenant whose upgrade fails is set back to ready on its old version,
- * which its instance still serves.
+ * A tenant's failure is recorded and the others go on. A tenant whose
+ * upgrade fails is set back to ready on its old version, which its
+ * instance still serves.
  */
 export class FleetUpgradeRunner {
   private wakeRequested = false;
@@ -124,11 +125,7 @@ export class FleetUpgradeRunner {
     await this.tenants.setStatus(slug, 'ready', { actor, detail: label });
   }
 
-  private async closeWave(wave: {
-    upgrade: FleetUpgrade;
-    total: number;
-    failed: number;
-  }): Promise<void> {
+  private async closeWave(wave: FinishedWave): Promise<void> {
     const { upgrade, total, failed } = wave;
     const { maxFailureShare } = upgrade.options;
     const waveName =

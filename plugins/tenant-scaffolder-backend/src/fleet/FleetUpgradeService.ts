@@ -1,49 +1,16 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
-  DEFAULT_FLEET_UPGRADE_OPTIONS,
   FleetUpgrade,
   FleetUpgradeDetails,
+  FleetUpgradeRequest,
   FleetUpgradeTenant,
+  fleetUpgradeOptions,
+  fleetUpgradeRequestProblems,
   planWaves,
-  TENANT_VERSION_PATTERN,
 } from '@internal/plugin-tenant-scaffolder-common';
-import { z } from 'zod';
 import { FleetUpgradeStore } from '../database/FleetUpgradeStore';
 import { StoredTenant, TenantStore } from '../database/TenantStore';
-import { parseRequest } from '../service/requestValidation';
-
-const startRequest = z
-  .object({
-    version: z
-      .string()
-      .regex(
-        TENANT_VERSION_PATTERN,
-        'must be a version such as 2.4.0 (at most 64 characters)',
-      ),
-    concurrency: z.number().int().min(1).max(50).optional(),
-    maxFailureShare: z.number().min(0).max(1).optional(),
-    firstWaveSize: z.number().int().min(1).max(1000).optional(),
-    maxWaveSize: z.number().int().min(1).max(1000).optional(),
-  })
-  .strict()
-  .transform(request => ({
-    version: request.version,
-    options: {
-      concurrency:
-        request.concurrency ?? DEFAULT_FLEET_UPGRADE_OPTIONS.concurrency,
-      maxFailureShare:
-        request.maxFailureShare ??
-        DEFAULT_FLEET_UPGRADE_OPTIONS.maxFailureShare,
-      firstWaveSize:
-        request.firstWaveSize ?? DEFAULT_FLEET_UPGRADE_OPTIONS.firstWaveSize,
-      maxWaveSize:
-        request.maxWaveSize ?? DEFAULT_FLEET_UPGRADE_OPTIONS.maxWaveSize,
-    },
-  }))
-  .refine(
-    request => request.options.maxWaveSize >= request.options.firstWaveSize,
-    { message: 'must be at least firstWaveSize', path: ['maxWaveSize'] },
-  );
+import { TenantInputError } from '../service/TenantInputError';
 
 /**
  * Starts, resumes, cancels and retries fleet upgrades; `onWork` wakes the
@@ -62,7 +29,11 @@ export class FleetUpgradeService {
    * slug.
    */
   async start(body: unknown, actor: string): Promise<FleetUpgradeDetails> {
-    const { version, options } = parseRequest(startRequest, body, 'body');
+    const problems = fleetUpgradeRequestProblems(body);
+    if (problems.length > 0) throw new TenantInputError('body', problems);
+    const request = body as FleetUpgradeRequest;
+    const { version } = request;
+    const options = fleetUpgradeOptions(request);
     const ready = (await this.tenants.list({ status: 'ready' }))
       .filter(tenant => tenant.version !== version)
       .sort(canaryFirst);
@@ -76,13 +47,22 @@ export class FleetUpgradeService {
         fromVersion: tenant.version,
         wave: waves[index],
       })),
+      ...(ready.length === 0 && {
+        completedBecause: 'no ready tenant runs another version',
+      }),
     });
+    if (!upgrade) throw await this.anotherIsActive();
     this.onWork();
     return upgrade;
   }
 
-  async list(limit: number): Promise<FleetUpgrade[]> {
-    return this.store.list(limit);
+  private async anotherIsActive(): Promise<ConflictError> {
+    const active = await this.store.active();
+    return new ConflictError(
+      active
+        ? `Fleet upgrade ${active.id} to ${active.version} is ${active.status}: resume or cancel it first`
+        : 'Another fleet upgrade is active: resume or cancel it first',
+    );
   }
 
   async get(id: number): Promise<FleetUpgradeDetails> {
@@ -119,7 +99,7 @@ export class FleetUpgradeService {
       id,
       ['running', 'paused'],
       'cancelled',
-      { reason: `cancelled by ${actor}` },
+      { reason: `cancelled by ${actor}`, skipPending: true },
     );
     if (!cancelled) {
       throw new ConflictError(
@@ -140,8 +120,10 @@ export class FleetUpgradeService {
         `'${slug}' is ${tenant.status} in fleet upgrade ${id}; only a failed tenant can be retried`,
       );
     }
+    // Read before the runners wake, which may claim it at once.
+    const requeued = (await this.store.getTenant(id, slug))!;
     this.onWork();
-    return (await this.store.getTenant(id, slug))!;
+    return requeued;
   }
 }
 

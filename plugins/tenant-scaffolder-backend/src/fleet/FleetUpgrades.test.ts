@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { planWaves } from '@internal/plugin-tenant-scaffolder-common';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
-import { FleetUpgradeStore } from '../database/FleetUpgradeStore';
+import { DatabaseFleetUpgradeStore } from '../database/DatabaseFleetUpgradeStore';
 import { FleetUpgradeRunner } from './FleetUpgradeRunner';
 import { FleetUpgradeService } from './FleetUpgradeService';
 import { TenantUpgrader } from './TenantUpgrader';
@@ -43,7 +43,7 @@ describe('fleet upgrades', () => {
       migrations: { skip: false },
     });
     const tenants = await DatabaseTenantStore.create({ database });
-    const store = await FleetUpgradeStore.create({ database });
+    const store = await DatabaseFleetUpgradeStore.create({ database });
     for (let i = 0; i < tenantCount; i++) {
       const slug = `t${String(i).padStart(3, '0')}`;
       await tenants.create(
