@@ -7,8 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { tenantScaffolderPlugin } from './plugin';
-import { createFleetUpgradesRouter } from './service/fleetUpgradesRouter';
-import { createTenantsRouter } from './service/tenantsRouter';
+import { createRouter } from './service/createRouter';
 
 jest.setTimeout(60_000);
 
@@ -29,6 +28,7 @@ const FLEET = 'tenant-scaffolder.admin.fleet.upgrade';
 
 const MATRIX: Array<[method: string, path: string, rule: Rule]> = [
   ['get', '/health', { who: 'anyone' }],
+  ['get', '/openapi.json', { who: 'reader' }],
   ['get', '/tenants', { who: 'reader' }],
   ['post', '/tenants', { who: 'provisioner' }],
   ['get', '/tenants/:slug', { who: 'reader' }],
@@ -170,10 +170,23 @@ describe('tenant-scaffolder authorization matrix', () => {
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
     };
-    const routers = [
-      await createTenantsRouter({ ...options, registry: {} as any }),
-      createFleetUpgradesRouter({ ...options, fleetUpgrades: {} as any }),
+    // The API's one router, and the routers it holds: the typed router
+    // behind its caller gate binds the routes.
+    const nested = (router: any): express.Router[] => [
+      router,
+      ...router.stack.flatMap((layer: any) =>
+        layer.handle?.stack ? nested(layer.handle) : [],
+      ),
     ];
+    const routers = nested(
+      createRouter({
+        ...options,
+        tenants: {} as any,
+        fleetUpgradeStore: {} as any,
+        fleetUpgrades: {} as any,
+        applySettings: async () => false,
+      }),
+    );
     const served = routers.flatMap(router =>
       (router as express.Router).stack
         .filter(layer => layer.route)

@@ -1,7 +1,12 @@
-import Router from 'express-promise-router';
+import express from 'express';
 
+/**
+ * `GET /health` (getHealth in src/schema/openapi.yaml), for load balancers
+ * and probes, which pass no credentials: served ahead of the API's router,
+ * since it needs nothing of the API, by a policy open to anyone.
+ */
 export function createHealthRouter() {
-  const router = Router();
+  const router = express.Router();
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -3,6 +3,9 @@ import {
   TenantSettings,
 } from '@internal/plugin-tenant-scaffolder-common';
 
+/** The name under which a tenant's SMTP password is kept in its secrets. */
+export const SMTP_PASSWORD_SECRET = 'smtp-password';
+
 const MAX_PASSWORD_LENGTH = 500;
 
 /**
