@@ -2,9 +2,9 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { Tenant } from '@internal/plugin-tenant-scaffolder-common';
+import { okJson } from '@internal/openapi-client';
+import { TenantsApiClient } from '@internal/plugin-tenant-scaffolder-common';
 import { TenantEntityProvider } from './TenantEntityProvider';
 
 export const catalogModuleTenants = createBackendModule({
@@ -28,6 +28,7 @@ export const catalogModuleTenants = createBackendModule({
         logger,
         scheduler,
       }) {
+        const registry = new TenantsApiClient({ discoveryApi: discovery });
         catalogProcessing.addEntityProvider(
           new TenantEntityProvider({
             taskRunner: scheduler.createScheduledTaskRunner({
@@ -41,19 +42,12 @@ export const catalogModuleTenants = createBackendModule({
               'tenantScaffolder.provisioning.dns.domain',
             ),
             async loadTenants() {
-              const baseUrl = await discovery.getBaseUrl('tenant-scaffolder');
               const { token } = await auth.getPluginRequestToken({
                 onBehalfOf: await auth.getOwnServiceCredentials(),
                 targetPluginId: 'tenant-scaffolder',
               });
-              const response = await fetch(`${baseUrl}/tenants`, {
-                headers: { Authorization: `Bearer ${token}` },
-              });
-              if (!response.ok) {
-                throw await ResponseError.fromResponse(response);
-              }
-              const { items } = (await response.json()) as { items: Tenant[] };
-              return items;
+              const answer = registry.listTenants({}, { token });
+              return (await okJson(answer)).items;
             },
           }),
         );

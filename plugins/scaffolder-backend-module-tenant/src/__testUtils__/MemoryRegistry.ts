@@ -2,6 +2,7 @@ import { TenantStatus } from '@internal/plugin-tenant-scaffolder-common';
 import {
   LedgerEntry,
   NewLedgerEntry,
+  RegisteredTenant,
   TenantRegistryApi,
 } from '../registry/TenantRegistryClient';
 
@@ -22,14 +23,16 @@ export class MemoryRegistry implements TenantRegistryApi {
     const tenant = this.tenants.get(slug);
     const registered = this.registered.find(t => t.slug === slug);
     return (
-      tenant && {
+      tenant &&
+      // What provisioning reads of a tenant; the rest it never looks at.
+      ({
         slug,
         status: tenant.status,
         name: String(registered?.name),
         settings: (registered?.settings ?? {}) as Record<string, unknown>,
         version: String(registered?.version ?? ''),
         provisioningTask: registered?.provisioningTask as string | undefined,
-      }
+      } as RegisteredTenant)
     );
   }
   refusals: Array<{ slug: string; id: number; reason: string }> = [];

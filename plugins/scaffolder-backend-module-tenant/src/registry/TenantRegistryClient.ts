@@ -1,23 +1,15 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { okJson, RequestOptions } from '@internal/openapi-client';
 import {
+  RegisteredTenant,
   TenantLedgerEntry,
+  TenantsApiClient,
   TenantStatus,
 } from '@internal/plugin-tenant-scaffolder-common';
 
-export type LedgerEntry = TenantLedgerEntry;
+export type { RegisteredTenant } from '@internal/plugin-tenant-scaffolder-common';
 
-/** What provisioning reads of a registered tenant. */
-export type RegisteredTenant = {
-  slug: string;
-  status: TenantStatus;
-  name: string;
-  version: string;
-  /** The scaffolder task that registered it. */
-  provisioningTask?: string;
-  /** Branding, mail (never a password), footer, analytics. */
-  settings: Record<string, unknown>;
-};
+export type LedgerEntry = TenantLedgerEntry;
 
 export type NewLedgerEntry = Pick<
   LedgerEntry,
@@ -49,37 +41,40 @@ export interface TenantRegistryApi {
 
 const PLUGIN_ID = 'tenant-scaffolder';
 
-/** Calls the tenant registry's REST API with the scaffolder's own service credentials. */
+/**
+ * The tenant registry's generated client, with the scaffolder's own service
+ * credentials: the registry takes registration, status and ledger writes
+ * from this identity alone. A failed call throws its ResponseError.
+ */
 export class TenantRegistryClient implements TenantRegistryApi {
+  private readonly client: TenantsApiClient;
+
   constructor(
     private readonly options: {
       discovery: DiscoveryService;
       auth: AuthService;
     },
-  ) {}
+  ) {
+    this.client = new TenantsApiClient({ discoveryApi: options.discovery });
+  }
 
   async register(tenant: Record<string, unknown>): Promise<{ slug: string }> {
-    return this.request('POST', '/tenants', tenant);
+    return okJson(
+      this.client.registerTenant({ body: tenant }, await this.as()),
+    );
   }
 
   async get(slug: string) {
-    try {
-      return await this.request<RegisteredTenant>(
-        'GET',
-        `/tenants/${encodeURIComponent(slug)}`,
-      );
-    } catch (error) {
-      if (error instanceof ResponseError && error.response.status === 404) {
-        return undefined;
-      }
-      throw error;
-    }
+    const response = await this.client.getTenant(
+      { path: { slug } },
+      await this.as(),
+    );
+    return response.status === 404 ? undefined : okJson(response);
   }
 
   async slugsWithStatus(status: TenantStatus) {
-    const { items } = await this.request<{ items: Array<{ slug: string }> }>(
-      'GET',
-      `/tenants?status=${encodeURIComponent(status)}`,
+    const { items } = await okJson(
+      this.client.listTenants({ query: { status } }, await this.as()),
     );
     return items.map(tenant => tenant.slug);
   }
@@ -90,33 +85,39 @@ export class TenantRegistryClient implements TenantRegistryApi {
   }
 
   async recordResource(slug: string, entry: NewLedgerEntry) {
-    return this.request<LedgerEntry>(
-      'POST',
-      `/tenants/${encodeURIComponent(slug)}/ledger`,
-      entry,
+    return okJson(
+      this.client.recordTenantResource(
+        { path: { slug }, body: entry },
+        await this.as(),
+      ),
     );
   }
 
   async liveResources(slug: string) {
-    const { items } = await this.request<{ items: LedgerEntry[] }>(
-      'GET',
-      `/tenants/${encodeURIComponent(slug)}/ledger`,
+    const { items } = await okJson(
+      this.client.listTenantLedger({ path: { slug } }, await this.as()),
     );
     return items;
   }
 
   async markRemoved(slug: string, entryId: number) {
-    await this.request(
-      'POST',
-      `/tenants/${encodeURIComponent(slug)}/ledger/${entryId}/removed`,
+    await okJson(
+      this.client.markTenantResourceRemoved(
+        { path: { slug, id: entryId } },
+        await this.as(),
+      ),
     );
   }
 
   async markRefused(slug: string, entryId: number, reason: string) {
-    await this.request(
-      'POST',
-      `/tenants/${encodeURIComponent(slug)}/ledger/${entryId}/refused`,
-      { reason: reason.slice(0, 1000) },
+    await okJson(
+      this.client.recordTenantResourceRefusal(
+        {
+          path: { slug, id: entryId },
+          body: { reason: reason.slice(0, 1000) },
+        },
+        await this.as(),
+      ),
     );
   }
 
@@ -125,34 +126,21 @@ export class TenantRegistryClient implements TenantRegistryApi {
     status: Exclude<TenantStatus, 'deleting'>,
     detail?: string,
   ) {
-    await this.request('POST', `/tenants/${encodeURIComponent(slug)}/status`, {
-      status,
-      detail: detail?.slice(0, 1000),
-    });
+    await okJson(
+      this.client.reportTenantStatus(
+        { path: { slug }, body: { status, detail: detail?.slice(0, 1000) } },
+        await this.as(),
+      ),
+    );
   }
 
-  private async request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl(PLUGIN_ID);
+  /** The scaffolder's own token for the registry. */
+  private async as(): Promise<RequestOptions> {
+    const { auth } = this.options;
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: PLUGIN_ID,
     });
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return { token };
   }
 }

@@ -4,72 +4,27 @@ import {
   FleetUpgradeDetails,
   FleetUpgradeRequest,
   FleetUpgradeTenant,
-  Tenant,
+  RegisteredTenant,
+  SettingsUpdateResult,
+  SlugAvailability,
+  TenantDetails,
+  TenantHistoryEntry,
   TenantLedgerEntry,
-  TenantPlan,
-  TenantSettings,
-  TenantStatus,
+  TenantListQuery,
+  TenantSettingsUpdate,
 } from '@internal/plugin-tenant-scaffolder-common';
 
-/** A tenant as the API answers, with the revision to send back on changes. */
-export type RegisteredTenant = Tenant & { revision: number };
-
-/** `PATCH /tenants/:slug/settings`: the tenant, and whether its running instance has the change yet. */
-export type SettingsUpdateResult = RegisteredTenant & {
-  appliedToInstance: boolean;
-  /** Why the instance's config was not written; the settings are stored all the same. */
-  applyProblem?: string;
-};
-
-/** `GET /tenants/:slug`: the tenant and how many resources its ledger holds. */
-export type TenantDetails = RegisteredTenant & {
-  ledger: { live: number; removed: number };
-};
-
-export type TenantHistoryEntry = {
-  id: number;
-  at: string;
-  /** A user's entity ref or a service's subject. */
-  actor: string;
-  /** `created`, `settings-updated`, `plan-upgraded`, `status-changed`, ... */
-  action: string;
-  detail: string | null;
-};
-
-export type SlugAvailability = {
-  slug: string;
-  available: boolean;
-  /** Why it is not available, as a field message: `is taken`. */
-  problem?: string;
-};
-
-export type TenantListQuery = {
-  status?: TenantStatus;
-  plan?: TenantPlan['kind'];
-};
-
-/**
- * The settings to store. `mail.password` sets the SMTP password when given,
- * `null` removes it, and leaving it out keeps the stored one.
- */
-export type TenantSettingsInput = Omit<TenantSettings, 'mail'> & {
-  mail:
-    | { mode: 'platform' }
-    | {
-        mode: 'smtp';
-        host: string;
-        port: number;
-        username: string;
-        fromAddress: string;
-        password?: string | null;
-      };
-};
-
-export type TenantSettingsUpdate = {
-  settings: TenantSettingsInput;
-  /** The revision the form was loaded at: a newer one answers 409. */
-  expectedRevision?: number;
-};
+// What the registry's API answers and takes, declared once in -common.
+export type {
+  RegisteredTenant,
+  SettingsUpdateResult,
+  SlugAvailability,
+  TenantDetails,
+  TenantHistoryEntry,
+  TenantListQuery,
+  TenantSettingsInput,
+  TenantSettingsUpdate,
+} from '@internal/plugin-tenant-scaffolder-common';
 
 /** The tenant-scaffolder backend, as the frontend uses it. */
 export interface TenantScaffolderApi {

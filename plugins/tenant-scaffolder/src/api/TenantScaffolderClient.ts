@@ -1,151 +1,86 @@
-import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { okJson } from '@internal/openapi-client';
 import {
-  FleetUpgrade,
-  FleetUpgradeDetails,
   FleetUpgradeRequest,
-  FleetUpgradeTenant,
-  TenantLedgerEntry,
-} from '@internal/plugin-tenant-scaffolder-common';
-import {
-  RegisteredTenant,
-  SettingsUpdateResult,
-  SlugAvailability,
-  TenantDetails,
-  TenantHistoryEntry,
   TenantListQuery,
-  TenantScaffolderApi,
+  TenantsApiClient,
   TenantSettingsUpdate,
-} from './TenantScaffolderApi';
+} from '@internal/plugin-tenant-scaffolder-common';
+import { TenantScaffolderApi } from './TenantScaffolderApi';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
+/**
+ * The tenant registry's generated client, with the signed-in user's
+ * credentials; a failed call throws the ResponseError its answer describes.
+ */
 export class TenantScaffolderClient implements TenantScaffolderApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: TenantsApiClient;
 
-  async listTenants(query: TenantListQuery = {}) {
-    const params: Array<[string, string]> = [];
-    if (query.status) params.push(['status', query.status]);
-    if (query.plan) params.push(['plan', query.plan]);
-    const { items } = await this.request<{ items: RegisteredTenant[] }>(
-      'GET',
-      '/tenants',
-      { params },
-    );
-    return items;
+  constructor(options: {
+    discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
+    fetchApi: FetchApi;
+  }) {
+    this.client = new TenantsApiClient(options);
+  }
+
+  async listTenants({ status, plan }: TenantListQuery = {}) {
+    const query = { status, plan };
+    return (await okJson(this.client.listTenants({ query }))).items;
   }
 
   getTenant(slug: string) {
-    return this.request<TenantDetails>('GET', `/tenants/${enc(slug)}`);
+    return okJson(this.client.getTenant({ path: { slug } }));
   }
 
-  async getHistory(slug: string, options: { limit?: number } = {}) {
-    const params: Array<[string, string]> =
-      options.limit !== undefined ? [['limit', String(options.limit)]] : [];
-    const { items } = await this.request<{ items: TenantHistoryEntry[] }>(
-      'GET',
-      `/tenants/${enc(slug)}/history`,
-      { params },
-    );
-    return items;
+  async getHistory(slug: string, { limit }: { limit?: number } = {}) {
+    const request = { path: { slug }, query: { limit } };
+    return (await okJson(this.client.getTenantHistory(request))).items;
   }
 
   async getLedger(slug: string, options: { includeRemoved?: boolean } = {}) {
-    const params: Array<[string, string]> = options.includeRemoved
-      ? [['includeRemoved', 'true']]
-      : [];
-    const { items } = await this.request<{ items: TenantLedgerEntry[] }>(
-      'GET',
-      `/tenants/${enc(slug)}/ledger`,
-      { params },
-    );
-    return items;
+    const includeRemoved = options.includeRemoved || undefined;
+    const request = { path: { slug }, query: { includeRemoved } };
+    return (await okJson(this.client.listTenantLedger(request))).items;
   }
 
   updateSettings(slug: string, update: TenantSettingsUpdate) {
-    return this.request<SettingsUpdateResult>(
-      'PATCH',
-      `/tenants/${enc(slug)}/settings`,
-      { body: update },
-    );
+    const request = { path: { slug }, body: update };
+    return okJson(this.client.updateTenantSettings(request));
   }
 
   upgradeToPaid(slug: string) {
-    return this.request<RegisteredTenant>(
-      'POST',
-      `/tenants/${enc(slug)}/upgrade`,
-    );
+    return okJson(this.client.upgradeTenantPlan({ path: { slug } }));
   }
 
   deleteTenant(slug: string) {
-    return this.request<RegisteredTenant>('DELETE', `/tenants/${enc(slug)}`);
+    return okJson(this.client.deleteTenant({ path: { slug } }));
   }
 
   getSlugAvailability(slug: string) {
-    return this.request<SlugAvailability>('GET', `/slugs/${enc(slug)}`);
+    return okJson(this.client.getSlugAvailability({ path: { slug } }));
   }
 
   async listFleetUpgrades() {
-    const { items } = await this.request<{ items: FleetUpgrade[] }>(
-      'GET',
-      '/fleet-upgrades',
-    );
-    return items;
+    return (await okJson(this.client.listFleetUpgrades({}))).items;
   }
 
   startFleetUpgrade(request: FleetUpgradeRequest) {
-    return this.request<FleetUpgradeDetails>('POST', '/fleet-upgrades', {
-      body: request,
-    });
+    return okJson(this.client.startFleetUpgrade({ body: request }));
   }
 
   getFleetUpgrade(id: number) {
-    return this.request<FleetUpgradeDetails>('GET', `/fleet-upgrades/${id}`);
+    return okJson(this.client.getFleetUpgrade({ path: { id } }));
   }
 
   resumeFleetUpgrade(id: number) {
-    return this.request<FleetUpgrade>('POST', `/fleet-upgrades/${id}/resume`);
+    return okJson(this.client.resumeFleetUpgrade({ path: { id } }));
   }
 
   cancelFleetUpgrade(id: number) {
-    return this.request<FleetUpgrade>('POST', `/fleet-upgrades/${id}/cancel`);
+    return okJson(this.client.cancelFleetUpgrade({ path: { id } }));
   }
 
   retryFleetUpgradeTenant(id: number, slug: string) {
-    return this.request<FleetUpgradeTenant>(
-      'POST',
-      `/fleet-upgrades/${id}/tenants/${enc(slug)}/retry`,
-    );
+    const request = { path: { id, slug } };
+    return okJson(this.client.retryFleetUpgradeTenant(request));
   }
-
-  private async request<T>(
-    method: Method,
-    path: string,
-    options: { params?: Array<[string, string]>; body?: unknown } = {},
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl(
-      'tenant-scaffolder',
-    );
-    const query = new URLSearchParams(options.params ?? []).toString();
-    const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
-    const init: RequestInit = { method };
-    if (options.body !== undefined) {
-      init.headers = { 'Content-Type': 'application/json' };
-      init.body = JSON.stringify(options.body);
-    }
-    const response = await this.options.fetchApi.fetch(url, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-}
-
-function enc(segment: string) {
-  return encodeURIComponent(segment);
 }
