@@ -74,6 +74,10 @@ install_workspace() {
     tail -n 40 "$TOOLCHAIN_DIR/install.log" >&2
     die "yarn install failed (full log: .toolchain/install.log)"
   }
+  # Typed routers and clients from each plugin's openapi.yaml: build output,
+  # written again here in case a spec changed since the last install.
+  (cd "$REPO_ROOT" && yarn openapi:generate) >> "$TOOLCHAIN_DIR/install.log" 2>&1 ||
+    die "generating the API code from openapi.yaml failed (see .toolchain/install.log)"
 }
 
 setup_toolchain() {

@@ -1,7 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -11,7 +8,9 @@ import { callerGate, callerOf } from './callerGate';
 const spec = {
   paths: {
     '/health': { get: { 'x-callers': 'anyone' } },
-    '/locks/mine': { get: { 'x-callers': 'user', 'x-refusal': 'Mine is for people' } },
+    '/locks/mine': {
+      get: { 'x-callers': 'user', 'x-refusal': 'Mine is for people' },
+    },
     '/locks/{name}': { get: {} },
     '/locks/{name}/force': {
       post: {

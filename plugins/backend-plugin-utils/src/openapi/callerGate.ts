@@ -126,7 +126,11 @@ export function callerGate(
     }
   }
   if (!spec.paths[SPEC_ROUTE]) {
-    gates.push({ method: 'get', pattern: /^\/openapi\.json$/, resolve: signedIn });
+    gates.push({
+      method: 'get',
+      pattern: /^\/openapi\.json$/,
+      resolve: signedIn,
+    });
   }
   // Literal segments before parameters: /locks/mine wins over /locks/{name}.
   const params = (gate: Gate) => gate.pattern.source.split('[^/]+').length;

@@ -34,9 +34,7 @@ export function createApiRouter<TypedRouter extends express.Router>(options: {
   const outer = Router();
   outer.use(
     callerGate(spec as GatedSpec, httpAuth),
-    ...(Array.isArray(bodyParsers)
-      ? bodyParsers
-      : [perOperation(bodyParsers)]),
+    ...(Array.isArray(bodyParsers) ? bodyParsers : [perOperation(bodyParsers)]),
     typed,
   );
   for (const method of ROUTE_METHODS) {
