@@ -84,6 +84,7 @@ async function generate(api) {
       `${HEADER(source)}export * from './router';\n`,
     ],
     [resolve(clientDir, 'types.ts'), `${HEADER(source)}${types}`],
+    [resolve(clientDir, 'schemas.ts'), schemaTypes(source, spec)],
     [
       resolve(clientDir, `${api.clientName}.ts`),
       client(source, api, spec, operations),
@@ -94,7 +95,7 @@ async function generate(api) {
         api.clientName,
       )}Operations } from './${
         api.clientName
-      }';\nexport type * from './types';\n`,
+      }';\nexport type * from './types';\nexport type * from './schemas';\n`,
     ],
   ];
 }
@@ -190,6 +191,21 @@ ${methods.join('\n\n')}
     });
   }
 }
+`;
+}
+
+/** A named type for each schema of the spec, its description as its doc. */
+function schemaTypes(source, spec) {
+  const schemas = Object.entries(spec.components?.schemas ?? {});
+  return `${HEADER(source)}
+import type { components } from './types';
+
+${schemas
+  .map(([name, schema]) => {
+    const doc = (schema.description ?? '').trim();
+    return `${doc ? `/** ${doc.replace(/\*\//g, '* /')} */\n` : ''}export type ${name} = components['schemas']['${name}'];`;
+  })
+  .join('\n\n')}
 `;
 }
 

@@ -1,7 +1,6 @@
 export * from './events';
 export * from './metrics';
-export * from './api';
-export {
-  ReleaseWatchApiClient,
-  releaseWatchApiClientOperations,
-} from './schema/openapi/generated';
+// Narrower than the spec's, whose metric is any string on the wire.
+export type { MetricId } from './metrics';
+export type { Okr } from './okr';
+export * from './schema/openapi/generated';

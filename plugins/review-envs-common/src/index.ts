@@ -1,7 +1,3 @@
 export * from './environments';
-export * from './locks';
 export * from './permissions';
-export {
-  ReviewEnvsApiClient,
-  reviewEnvsApiClientOperations,
-} from './schema/openapi/generated';
+export * from './schema/openapi/generated';

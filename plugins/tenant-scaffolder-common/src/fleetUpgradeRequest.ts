@@ -1,10 +1,10 @@
 import { FieldChecker } from './FieldChecker';
 import {
   DEFAULT_FLEET_UPGRADE_OPTIONS,
-  FleetUpgradeOptions,
   FleetUpgradeRequest,
   TENANT_VERSION_PATTERN,
 } from './fleetUpgrades';
+import type { FleetUpgradeOptions } from './schema/openapi/generated';
 import type { FieldProblem } from './validation';
 
 const OPTION_BOUNDS: Record<

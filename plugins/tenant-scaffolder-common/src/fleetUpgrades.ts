@@ -1,30 +1,4 @@
-import type { components } from './schema/openapi/generated';
-
-// Declared once, in the tenant registry's openapi.yaml.
-type Schemas = components['schemas'];
-
-/**
- * A fleet upgrade rolls one version to every tenant that is ready when it
- * starts, in waves: a canary tenant first, then growing batches. It pauses by
- * itself when the failures in a wave pass `maxFailureShare`; a person then
- * resumes it (or cancels it). One tenant's failure never stops the others in
- * its wave, and a failed tenant can be retried alone.
- */
-export type FleetUpgrade = Schemas['FleetUpgrade'];
-
-/** `paused`: a wave's failures passed the share; it waits for resume or cancel. */
-export type FleetUpgradeStatus = Schemas['FleetUpgradeStatus'];
-
-export type FleetUpgradeOptions = Schemas['FleetUpgradeOptions'];
-
-export type FleetUpgradeCounts = Schemas['FleetUpgradeCounts'];
-
-export type FleetUpgradeTenantStatus = Schemas['FleetUpgradeTenantStatus'];
-
-/** One tenant's part in a fleet upgrade. */
-export type FleetUpgradeTenant = Schemas['FleetUpgradeTenant'];
-
-export type FleetUpgradeDetails = Schemas['FleetUpgradeDetails'];
+import type { FleetUpgradeOptions } from './schema/openapi/generated';
 
 /** `POST /fleet-upgrades` body: the version, and any options to change from the defaults. */
 export type FleetUpgradeRequest = {

@@ -1,4 +1,8 @@
-import { TenantPlan, TenantSettings, TenantStatus } from './tenants';
+import type {
+  TenantPlan,
+  TenantSettings,
+  TenantStatus,
+} from './schema/openapi/generated';
 
 /** `GET /tenants`: only the tenants in a status, on a plan. */
 export type TenantListQuery = {

@@ -1,5 +1,9 @@
 import { FieldChecker } from './FieldChecker';
-import { TenantPlan, TenantSettings, TenantStatus } from './tenants';
+import type {
+  TenantPlan,
+  TenantSettings,
+  TenantStatus,
+} from './schema/openapi/generated';
 
 /** One thing wrong with an input, named by its field path (`settings.branding.palette.primary`). */
 export type FieldProblem = { field: string; message: string };
