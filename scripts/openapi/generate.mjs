@@ -203,7 +203,9 @@ import type { components } from './types';
 ${schemas
   .map(([name, schema]) => {
     const doc = (schema.description ?? '').trim();
-    return `${doc ? `/** ${doc.replace(/\*\//g, '* /')} */\n` : ''}export type ${name} = components['schemas']['${name}'];`;
+    return `${
+      doc ? `/** ${doc.replace(/\*\//g, '* /')} */\n` : ''
+    }export type ${name} = components['schemas']['${name}'];`;
   })
   .join('\n\n')}
 `;
