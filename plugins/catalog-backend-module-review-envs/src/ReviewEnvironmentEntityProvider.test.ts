@@ -1,27 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { SchedulerServiceTaskRunner } from '@backstage/backend-plugin-api';
-import { ReviewEnvironment } from '@internal/plugin-review-envs-common';
+import { reviewEnvironment } from '@internal/plugin-review-envs-common/testUtils';
 import { ReviewEnvironmentEntityProvider } from './ReviewEnvironmentEntityProvider';
 
-const base: ReviewEnvironment = {
-  id: 'acme-web-pr-42',
-  repository: 'acme/web',
-  pullRequest: 42,
-  title: 'Invoice export',
-  branch: 'feature/export',
-  headSha: 'a'.repeat(40),
-  author: 'Ada',
-  state: 'ready',
-  stateReason: null,
-  url: 'http://127.0.0.1:41234',
-  deployedSha: 'a'.repeat(40),
-  keep: false,
-  target: 'local',
-  createdAt: '2026-11-22T10:00:00.000Z',
-  lastActivityAt: '2026-11-22T10:00:00.000Z',
-  expiresAt: '2026-11-24T10:00:00.000Z',
-  lastDeployAt: '2026-11-22T10:01:00.000Z',
-};
+// The author as GitHub spells the login; the owner is the catalog User.
+const base = reviewEnvironment({ author: 'Ada' });
 
 describe('ReviewEnvironmentEntityProvider', () => {
   it('replaces its whole set with one Resource per live environment, owned by the author', async () => {

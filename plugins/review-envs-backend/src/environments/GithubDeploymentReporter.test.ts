@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import { ReviewEnvironment } from '@internal/plugin-review-envs-common';
+import { reviewEnvironment } from '@internal/plugin-review-envs-common/testUtils';
 import { Octokit } from '@octokit/rest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -7,25 +7,7 @@ import { GithubDeploymentReporter } from './GithubDeploymentReporter';
 
 const API = 'https://api.github.com';
 
-const environment: ReviewEnvironment = {
-  id: 'acme-web-pr-42',
-  repository: 'acme/web',
-  pullRequest: 42,
-  title: 'Invoice export',
-  branch: 'feature/export',
-  headSha: 'a'.repeat(40),
-  author: 'ada',
-  state: 'ready',
-  stateReason: null,
-  url: 'http://127.0.0.1:41234',
-  deployedSha: 'a'.repeat(40),
-  keep: false,
-  target: 'local',
-  createdAt: '2026-11-22T10:00:00.000Z',
-  lastActivityAt: '2026-11-22T10:00:00.000Z',
-  expiresAt: '2026-11-24T10:00:00.000Z',
-  lastDeployAt: '2026-11-22T10:01:00.000Z',
-};
+const environment = reviewEnvironment();
 
 describe('GithubDeploymentReporter', () => {
   const server = setupServer();

@@ -3,6 +3,7 @@ import {
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { SharedEnvironmentLock } from '@internal/plugin-review-envs-common';
+import { sharedEnvironmentLock } from '@internal/plugin-review-envs-common/testUtils';
 import { Octokit } from '@octokit/rest';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -29,16 +30,7 @@ const environments: SharedEnvironmentConfig[] = [
   },
 ];
 
-const free: SharedEnvironmentLock = {
-  name: 'staging',
-  title: 'Staging',
-  holder: null,
-  reason: null,
-  fencingToken: 3,
-  since: null,
-  expiresAt: null,
-  queue: [],
-};
+const free = sharedEnvironmentLock();
 
 function heldBy(holder: string, reason = 'Release 2.4 smoke test') {
   return {

@@ -3,6 +3,7 @@ import {
   reviewEnvsLockForceReleasePermission,
   SharedEnvironmentLock,
 } from '@internal/plugin-review-envs-common';
+import { sharedEnvironmentLock } from '@internal/plugin-review-envs-common/testUtils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReviewEnvsApi, reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { SharedEnvironmentLockCard } from './SharedEnvironmentLockCard';
@@ -16,16 +17,7 @@ jest.mock('@backstage/plugin-permission-react', () => ({
 
 const ME = 'user:default/guest';
 
-const freeLock: SharedEnvironmentLock = {
-  name: 'staging',
-  title: 'Staging',
-  holder: null,
-  reason: null,
-  fencingToken: 3,
-  since: null,
-  expiresAt: null,
-  queue: [],
-};
+const freeLock = sharedEnvironmentLock();
 
 const heldLock = (holder: string): SharedEnvironmentLock => ({
   ...freeLock,
