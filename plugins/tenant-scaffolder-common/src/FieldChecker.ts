@@ -1,4 +1,4 @@
-import type { FieldProblem } from './validation';
+import type { FieldProblem } from './FieldProblem';
 
 /** Collects problems while reading untyped input. */
 export class FieldChecker {

@@ -5,7 +5,7 @@ import {
   TENANT_VERSION_PATTERN,
 } from './fleetUpgrades';
 import type { FleetUpgradeOptions } from './schema/openapi/generated';
-import type { FieldProblem } from './validation';
+import type { FieldProblem } from './FieldProblem';
 
 const OPTION_BOUNDS: Record<
   keyof FleetUpgradeOptions,

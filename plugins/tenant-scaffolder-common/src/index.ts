@@ -10,5 +10,5 @@ export type {
   TenantSettingsInput,
   TenantSettingsUpdate,
 } from './tenantRequests';
-export type { FieldProblem } from './validation';
+export type { FieldProblem } from './FieldProblem';
 export * from './schema/openapi/generated';

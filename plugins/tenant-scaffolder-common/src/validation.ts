@@ -1,12 +1,10 @@
 import { FieldChecker } from './FieldChecker';
+import type { FieldProblem } from './FieldProblem';
 import type {
   TenantPlan,
   TenantSettings,
   TenantStatus,
 } from './schema/openapi/generated';
-
-/** One thing wrong with an input, named by its field path (`settings.branding.palette.primary`). */
-export type FieldProblem = { field: string; message: string };
 
 /** What a tenant is created from: the wizard's answers, or the API's body. */
 export type NewTenantInput = {
