@@ -4,7 +4,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { DatabaseLockStore } from './DatabaseLockStore';
-import { LockWriteResult } from './LockStore';
+import { LockStore, LockWriteResult } from './LockStore';
 
 jest.setTimeout(60_000);
 
@@ -16,6 +16,21 @@ function grantedToken(result: LockWriteResult): number {
 }
 
 const sleep = (ms: number) => new Promise(done => setTimeout(done, ms));
+
+/** The store's writes on the staging lock, for an hour unless a test says otherwise. */
+function stagingLock(store: LockStore) {
+  const name = 'staging';
+  return {
+    claim: (holder: string, reason = 'r', durationMs = HOUR) =>
+      store.claim({ name, holder, reason, durationMs }),
+    extend: (holder: string, fencingToken: number) =>
+      store.extend({ name, holder, fencingToken, durationMs: HOUR }),
+    release: (holder: string, fencingToken: number) =>
+      store.release({ name, holder, fencingToken }),
+    enqueue: (requester: string, reason: string) =>
+      store.enqueue({ name, requester, reason, durationMs: HOUR }),
+  };
+}
 
 describe('DatabaseLockStore', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -48,12 +63,10 @@ describe('DatabaseLockStore', () => {
 
       const results = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          replicas[i % 2].claim({
-            name: 'staging',
-            holder: `user:default/dev-${i}`,
-            reason: 'release 1.2',
-            durationMs: HOUR,
-          }),
+          stagingLock(replicas[i % 2]).claim(
+            `user:default/dev-${i}`,
+            'release 1.2',
+          ),
         ),
       );
       knex.off('query', count);
@@ -75,15 +88,11 @@ describe('DatabaseLockStore', () => {
 
     it('grants exactly one of 100 concurrent claims, with a token that increases', async () => {
       const store = await createStore(databaseId);
+      const staging = stagingLock(store);
 
       const results = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          store.claim({
-            name: 'staging',
-            holder: `user:default/dev-${i}`,
-            reason: 'release 1.2',
-            durationMs: HOUR,
-          }),
+          staging.claim(`user:default/dev-${i}`, 'release 1.2'),
         ),
       );
 
@@ -96,70 +105,27 @@ describe('DatabaseLockStore', () => {
       expect(token).toBe(1);
 
       const winner = (await store.get('staging'))!.holder!;
-      expect(
-        grantedToken(
-          await store.release({
-            name: 'staging',
-            holder: winner,
-            fencingToken: token,
-          }),
-        ),
-      ).toBe(1);
-      const next = await store.claim({
-        name: 'staging',
-        holder: 'user:default/other',
-        reason: 'r',
-        durationMs: HOUR,
-      });
+      expect(grantedToken(await staging.release(winner, token))).toBe(1);
+      const next = await staging.claim('user:default/other');
       expect(grantedToken(next)).toBe(2);
     });
 
     it('refuses extend and release with a stale token or by someone else', async () => {
       const store = await createStore(databaseId);
-      const first = grantedToken(
-        await store.claim({
-          name: 'staging',
-          holder: 'user:default/ada',
-          reason: 'r',
-          durationMs: HOUR,
-        }),
-      );
-      await store.release({
-        name: 'staging',
-        holder: 'user:default/ada',
-        fencingToken: first,
-      });
-      const second = grantedToken(
-        await store.claim({
-          name: 'staging',
-          holder: 'user:default/ada',
-          reason: 'r',
-          durationMs: HOUR,
-        }),
-      );
+      const staging = stagingLock(store);
+      const first = grantedToken(await staging.claim('user:default/ada'));
+      await staging.release('user:default/ada', first);
+      const second = grantedToken(await staging.claim('user:default/ada'));
 
-      expect(
-        await store.extend({
-          name: 'staging',
-          holder: 'user:default/ada',
-          fencingToken: first,
-          durationMs: HOUR,
-        }),
-      ).toMatchObject({ refused: 'stale-token' });
-      expect(
-        await store.release({
-          name: 'staging',
-          holder: 'user:default/ada',
-          fencingToken: first,
-        }),
-      ).toMatchObject({ refused: 'stale-token' });
-      expect(
-        await store.release({
-          name: 'staging',
-          holder: 'user:default/eve',
-          fencingToken: second,
-        }),
-      ).toMatchObject({ refused: 'not-holder' });
+      expect(await staging.extend('user:default/ada', first)).toMatchObject({
+        refused: 'stale-token',
+      });
+      expect(await staging.release('user:default/ada', first)).toMatchObject({
+        refused: 'stale-token',
+      });
+      expect(await staging.release('user:default/eve', second)).toMatchObject({
+        refused: 'not-holder',
+      });
       expect((await store.get('staging'))!.holder).toBe('user:default/ada');
     });
 
@@ -173,12 +139,7 @@ describe('DatabaseLockStore', () => {
         .mockReturnValue(realNow + 2 * HOUR);
       try {
         grantedToken(
-          await store.claim({
-            name: 'staging',
-            holder: 'user:default/ada',
-            reason: 'release',
-            durationMs: HOUR,
-          }),
+          await stagingLock(store).claim('user:default/ada', 'release'),
         );
         const lock = (await store.get('staging'))!;
         expect(lock.holder).toBe('user:default/ada');
@@ -192,26 +153,12 @@ describe('DatabaseLockStore', () => {
 
     it('expires a grant on the database clock and hands the lock to the queue in order', async () => {
       const store = await createStore(databaseId);
+      const staging = stagingLock(store);
       const token = grantedToken(
-        await store.claim({
-          name: 'staging',
-          holder: 'user:default/ada',
-          reason: 'short',
-          durationMs: 300,
-        }),
+        await staging.claim('user:default/ada', 'short', 300),
       );
-      await store.enqueue({
-        name: 'staging',
-        requester: 'user:default/bob',
-        reason: 'next',
-        durationMs: HOUR,
-      });
-      await store.enqueue({
-        name: 'staging',
-        requester: 'user:default/cy',
-        reason: 'after',
-        durationMs: HOUR,
-      });
+      await staging.enqueue('user:default/bob', 'next');
+      await staging.enqueue('user:default/cy', 'after');
 
       let lock = (await store.get('staging'))!;
       expect(lock.holder).toBe('user:default/ada');
@@ -229,46 +176,22 @@ describe('DatabaseLockStore', () => {
       ]);
       expect(lock.expiresAtMs! - lock.nowMs).toBeGreaterThan(HOUR - 60_000);
 
-      expect(
-        await store.extend({
-          name: 'staging',
-          holder: 'user:default/ada',
-          fencingToken: token,
-          durationMs: HOUR,
-        }),
-      ).toMatchObject({ refused: 'stale-token' });
+      expect(await staging.extend('user:default/ada', token)).toMatchObject({
+        refused: 'stale-token',
+      });
 
       // A claim does not jump the queue.
-      await store.release({
-        name: 'staging',
-        holder: 'user:default/bob',
-        fencingToken: token + 1,
-      });
+      await staging.release('user:default/bob', token + 1);
       expect((await store.get('staging'))!.holder).toBe('user:default/cy');
-      expect(
-        await store.claim({
-          name: 'staging',
-          holder: 'user:default/dan',
-          reason: 'r',
-          durationMs: HOUR,
-        }),
-      ).toMatchObject({ refused: 'held' });
+      expect(await staging.claim('user:default/dan')).toMatchObject({
+        refused: 'held',
+      });
     });
 
     it('force-releases, and records every change in the history', async () => {
       const store = await createStore(databaseId);
-      await store.claim({
-        name: 'staging',
-        holder: 'user:default/ada',
-        reason: 'demo',
-        durationMs: HOUR,
-      });
-      await store.enqueue({
-        name: 'staging',
-        requester: 'user:default/bob',
-        reason: 'next',
-        durationMs: HOUR,
-      });
+      await stagingLock(store).claim('user:default/ada', 'demo');
+      await stagingLock(store).enqueue('user:default/bob', 'next');
 
       const result = await store.forceRelease({
         name: 'staging',
@@ -296,12 +219,7 @@ describe('DatabaseLockStore', () => {
       });
       const first = await DatabaseLockStore.create({ database });
       await first.ensureLocks(['staging']);
-      await first.claim({
-        name: 'staging',
-        holder: 'user:default/ada',
-        reason: 'kept',
-        durationMs: HOUR,
-      });
+      await stagingLock(first).claim('user:default/ada', 'kept');
 
       const second = await DatabaseLockStore.create({ database });
       await second.ensureLocks(['staging']);
