@@ -5,6 +5,9 @@
 //  - the client and its types, in the package that entry names:
 //    <client>/src/schema/openapi/generated/{types.ts,<Name>.ts,index.ts}
 // The spec is the one source: generated files are build output, not committed.
+// A production install (the backend's skeleton, as the Dockerfile installs it)
+// has no scripts/ folder and needs none of this: the backend bundle already
+// holds the compiled code, so the root postinstall skips it there.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
