@@ -1,47 +1,32 @@
 import {
   TestDatabaseId,
-  TestDatabases,
   mockCredentials,
   mockServices,
-  startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  smtpMail,
+  tenantRegistration,
+} from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { tenantScaffolderPlugin } from './plugin';
+import {
+  ADA,
+  BASE,
+  asScaffolder,
+  asUser as as,
+  denyOnly,
+  startRegistryBackend,
+} from './__testUtils__/registryBackend';
+import { registryDatabases } from './__testUtils__/registryDatabases';
 
 jest.setTimeout(60_000);
 
-const ADA = 'user:default/ada';
-const BASE = '/api/tenant-scaffolder';
 const PASSWORD = 'Hunter2-very-secret!';
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = registryDatabases();
 let databaseId: TestDatabaseId;
 
-const newTenant = {
-  slug: 'acme',
-  name: 'Acme Corp',
-  plan: { kind: 'trial', endsOn: '2027-01-31' },
-  region: 'eu-west-1',
-  owner: 'group:default/sales',
-  version: '1.4.2',
-  settings: {
-    branding: {
-      palette: { primary: '#1f6feb', secondary: '#fff', background: '#0d1117' },
-    },
-    mail: { mode: 'platform' },
-    footer: { links: [] },
-  },
-};
-
-const smtpMail = {
-  mode: 'smtp',
-  host: 'smtp.acme.example',
-  port: 587,
-  username: 'mailer',
-  fromAddress: 'noreply@acme.example',
-};
+const newTenant = tenantRegistration();
 
 type Portal = { server: any; knex: Knex };
 
@@ -53,37 +38,19 @@ async function startPortal(
   options: { deny?: string; permissionFactory?: any; config?: object } = {},
 ): Promise<Portal> {
   const knex = await databases.init(databaseId);
-  const permissions = mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(({ permission }) => ({
-        result:
-          permission.name === options.deny
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      })),
-  });
-  const { server } = await startTestBackend({
-    features: [
-      tenantScaffolderPlugin,
-      // Its own: the default scheduler is shared by the file's test backends.
-      mockServices.scheduler.factory(),
-      mockServices.database.factory({ knex }),
-      options.permissionFactory ?? permissions.factory,
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
-    ],
-  });
+  const server = await startRegistryBackend(knex, [
+    options.permissionFactory ?? denyOnly(() => options.deny),
+    mockServices.rootConfig.factory({ data: options.config ?? {} }),
+  ]);
   return { server, knex };
 }
 
-const as = (user: string = ADA) => ({
-  Authorization: mockCredentials.user.header(user),
-});
-const asScaffolder = () => ({
-  Authorization: mockCredentials.service.header({
-    onBehalfOf: mockCredentials.service('plugin:scaffolder'),
-    targetPluginId: 'tenant-scaffolder',
-  }),
-});
+/** A portal on which Acme is registered, as by the New tenant template. */
+async function startPortalWithAcme(): Promise<Portal> {
+  const portal = await startPortal();
+  await register(portal);
+  return portal;
+}
 
 /** Registers as the New tenant template does: the scaffolder's tenant module. */
 async function register(
@@ -235,9 +202,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('refuses a taken slug with 409, and says which slugs are available', async () => {
-      const portal = await startPortal();
+      const portal = await startPortalWithAcme();
       const { server } = portal;
-      await register(portal);
 
       const duplicate = await register(portal, {
         ...newTenant,
@@ -273,9 +239,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('changes settings at run time, refusing stale revisions and invalid settings', async () => {
-      const portal = await startPortal();
-      const { server } = portal;
-      await register(portal);
+      const { server } = await startPortalWithAcme();
       const settings = {
         ...newTenant.settings,
         footer: {
@@ -401,9 +365,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('upgrades a trial to paid once', async () => {
-      const portal = await startPortal();
-      const { server } = portal;
-      await register(portal);
+      const { server } = await startPortalWithAcme();
 
       const upgraded = await request(server)
         .post(`${BASE}/tenants/acme/upgrade`)
@@ -475,9 +437,7 @@ describe.each(databases.eachSupportedId())(
     );
 
     it('keeps the ledger idempotently and the history with who did what', async () => {
-      const portal = await startPortal();
-      const { server } = portal;
-      await register(portal);
+      const { server } = await startPortalWithAcme();
       const resource = {
         step: 'database',
         resourceType: 'postgres-database',
@@ -564,9 +524,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('starts deletion only through DELETE, and keeps the slug of a deleted tenant taken', async () => {
-      const portal = await startPortal();
+      const portal = await startPortalWithAcme();
       const { server } = portal;
-      await register(portal);
 
       const sneaky = await request(server)
         .post(`${BASE}/tenants/acme/status`)

@@ -1,86 +1,44 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { paidTenant } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import request from 'supertest';
-import { tenantScaffolderPlugin } from '../plugin';
 import {
   fakeScaffolder,
   ScaffolderCall,
 } from '../__testUtils__/fakeScaffolder';
+import {
+  BASE,
+  asScaffolder,
+  asUser,
+  denyOnly,
+  startRegistryBackend,
+} from '../__testUtils__/registryBackend';
+import { registryDatabases } from '../__testUtils__/registryDatabases';
 
 jest.setTimeout(60_000);
 
-const BASE = '/api/tenant-scaffolder';
-const ADA = 'user:default/ada';
 const FLEET = 'tenant-scaffolder.admin.fleet.upgrade';
 
 describe('fleet upgrades over HTTP', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = registryDatabases();
 
   it.each(databases.eachSupportedId())(
     'on %s: needs the permission, then rolls the version and reports each tenant',
     async databaseId => {
-      const knex = await databases.init(databaseId);
       const calls: ScaffolderCall[] = [];
       let deny: string | undefined = FLEET;
-      const { server } = await startTestBackend({
-        features: [
-          tenantScaffolderPlugin,
-          fakeScaffolder(calls),
-          mockServices.database.factory({ knex }),
-          // A scheduler of this backend's own: the default one is shared by
-          // every test backend in the file, so the previous case's run still
-          // in progress would swallow this one's triggers.
-          mockServices.scheduler.factory(),
-          mockServices.permissions.mock({
-            authorize: async requests =>
-              requests.map(({ permission }) => ({
-                result:
-                  permission.name === deny
-                    ? AuthorizeResult.DENY
-                    : AuthorizeResult.ALLOW,
-              })),
-          }).factory,
-        ],
-      });
-      const as = { Authorization: mockCredentials.user.header(ADA) };
-      const asScaffolder = {
-        Authorization: mockCredentials.service.header({
-          onBehalfOf: mockCredentials.service('plugin:scaffolder'),
-          targetPluginId: 'tenant-scaffolder',
-        }),
-      };
+      const server = await startRegistryBackend(
+        await databases.init(databaseId),
+        [fakeScaffolder(calls), denyOnly(() => deny)],
+      );
+      const as = asUser();
       for (const slug of ['alpha', 'broken', 'gamma']) {
         await request(server)
           .post(`${BASE}/tenants`)
-          .set(asScaffolder)
-          .send({
-            slug,
-            name: slug,
-            plan: { kind: 'paid' },
-            region: 'eu-west-1',
-            owner: 'group:default/sales',
-            version: '1.0.0',
-            settings: {
-              branding: {
-                palette: {
-                  primary: '#1f6feb',
-                  secondary: '#ffffff',
-                  background: '#0d1117',
-                },
-              },
-              mail: { mode: 'platform' },
-              footer: { links: [] },
-            },
-          })
+          .set(asScaffolder())
+          .send(paidTenant(slug))
           .expect(201);
         await request(server)
           .post(`${BASE}/tenants/${slug}/status`)
-          .set(asScaffolder)
+          .set(asScaffolder())
           .send({ status: 'ready' })
           .expect(200);
       }

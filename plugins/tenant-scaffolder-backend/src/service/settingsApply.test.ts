@@ -1,65 +1,44 @@
 import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+  paidTenant,
+  tenantPalette,
+  tenantSettings,
+} from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import request from 'supertest';
-import { tenantScaffolderPlugin } from '../plugin';
 import {
   fakeScaffolder,
   ScaffolderCall,
 } from '../__testUtils__/fakeScaffolder';
+import {
+  BASE,
+  asScaffolder,
+  asUser,
+  startRegistryBackend,
+} from '../__testUtils__/registryBackend';
+import { registryDatabases } from '../__testUtils__/registryDatabases';
 
 jest.setTimeout(60_000);
 
-const BASE = '/api/tenant-scaffolder';
-const as = { Authorization: mockCredentials.user.header('user:default/ada') };
-const asScaffolder = {
-  Authorization: mockCredentials.service.header({
-    onBehalfOf: mockCredentials.service('plugin:scaffolder'),
-    targetPluginId: 'tenant-scaffolder',
-  }),
-};
+const as = asUser();
 
-const settings = (primary: string) => ({
-  branding: {
-    palette: { primary, secondary: '#ffffff', background: '#0d1117' },
-  },
-  mail: { mode: 'platform' },
-  footer: { links: [] },
-});
+const settings = (primary: string) =>
+  tenantSettings({ branding: { palette: { ...tenantPalette, primary } } });
 
 describe('settings changes reach the running instance', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = registryDatabases();
 
   it.each(databases.eachSupportedId())(
     "on %s: a change is stored, then written to the tenant's config by the scaffolder module, or says why not",
     async databaseId => {
       const calls: ScaffolderCall[] = [];
-      const { server } = await startTestBackend({
-        features: [
-          tenantScaffolderPlugin,
-          fakeScaffolder(calls),
-          // Its own: the default scheduler is shared by the file's test backends.
-          mockServices.scheduler.factory(),
-          mockServices.database.factory({
-            knex: await databases.init(databaseId),
-          }),
-        ],
-      });
+      const server = await startRegistryBackend(
+        await databases.init(databaseId),
+        [fakeScaffolder(calls)],
+      );
       for (const slug of ['acme', 'broken']) {
         await request(server)
           .post(`${BASE}/tenants`)
-          .set(asScaffolder)
-          .send({
-            slug,
-            name: slug,
-            plan: { kind: 'paid' },
-            region: 'eu-west-1',
-            owner: 'group:default/sales',
-            settings: settings('#1f6feb'),
-          })
+          .set(asScaffolder())
+          .send(paidTenant(slug))
           .expect(201);
       }
 
