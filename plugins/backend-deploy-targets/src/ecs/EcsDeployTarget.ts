@@ -11,12 +11,11 @@ import {
   DeployFailedError,
   DeployLog,
   DeployRequest,
-  DeployTarget,
   Deployment,
 } from '../DeployTarget';
 import { assertEnvironmentId } from '../environmentIds';
 import { waitForHealthy } from '../healthCheck';
-import { SerialQueues } from '../SerialQueues';
+import { SerialDeployTarget } from '../SerialDeployTarget';
 import { EcsDeployTargetOptions } from './EcsDeployTargetOptions';
 import {
   ENVIRONMENT_TAG,
@@ -33,67 +32,20 @@ import { imageReference } from './imageReference';
  * per environment, rolled with ECS's deployment circuit breaker so a failed
  * version is rolled back and the previous one keeps serving.
  */
-export class EcsDeployTarget implements DeployTarget {
+export class EcsDeployTarget extends SerialDeployTarget {
   readonly type = 'ecs';
 
   private readonly client: ECSClient;
   private readonly cluster: string;
   private readonly resources: EcsEnvironmentResources;
   private readonly rollout: EcsRollout;
-  private readonly queues = new SerialQueues();
 
   constructor(private readonly options: EcsDeployTargetOptions) {
+    super();
     this.client = options.client;
     this.cluster = options.cluster;
     this.resources = new EcsEnvironmentResources(this.client, this.cluster);
     this.rollout = new EcsRollout(options, this.resources);
-  }
-
-  async deploy(
-    request: DeployRequest,
-    log: DeployLog = () => {},
-  ): Promise<Deployment> {
-    assertEnvironmentId(request.environmentId);
-    return this.queues.run(request.environmentId, () =>
-      this.doDeploy(request, log),
-    );
-  }
-
-  async teardown(
-    environmentId: string,
-    log: DeployLog = () => {},
-  ): Promise<void> {
-    assertEnvironmentId(environmentId);
-    return this.queues.run(environmentId, async () => {
-      for (const service of await this.servicesToTearDown(environmentId, log)) {
-        if (service.status !== 'ACTIVE') continue;
-        if (!isOwnService(service, environmentId)) {
-          log(
-            `Leaving ${service.serviceName} alone: it has no ${ENVIRONMENT_TAG}=${environmentId} tag`,
-          );
-          continue;
-        }
-        log(`Scaling service ${service.serviceName} to 0`);
-        await this.client.send(
-          new UpdateServiceCommand({
-            cluster: this.cluster,
-            service: service.serviceName,
-            desiredCount: 0,
-          }),
-        );
-        log(`Deleting service ${service.serviceName}`);
-        await this.client.send(
-          new DeleteServiceCommand({
-            cluster: this.cluster,
-            service: service.serviceName,
-          }),
-        );
-      }
-      for (const arn of await this.resources.taskDefinitions(environmentId)) {
-        await this.resources.deregister(arn);
-      }
-      log(`${environmentId} is gone`);
-    });
   }
 
   async get(environmentId: string): Promise<Deployment | undefined> {
@@ -132,7 +84,7 @@ export class EcsDeployTarget implements DeployTarget {
     return { adopted: await this.list(), reaped: [] };
   }
 
-  private async doDeploy(
+  protected async doDeploy(
     request: DeployRequest,
     log: DeployLog,
   ): Promise<Deployment> {
@@ -194,6 +146,40 @@ export class EcsDeployTarget implements DeployTarget {
     }
     const [service] = await this.resources.describe([serviceName]);
     return this.toDeployment(service)!;
+  }
+
+  protected async doTeardown(
+    environmentId: string,
+    log: DeployLog,
+  ): Promise<void> {
+    for (const service of await this.servicesToTearDown(environmentId, log)) {
+      if (service.status !== 'ACTIVE') continue;
+      if (!isOwnService(service, environmentId)) {
+        log(
+          `Leaving ${service.serviceName} alone: it has no ${ENVIRONMENT_TAG}=${environmentId} tag`,
+        );
+        continue;
+      }
+      log(`Scaling service ${service.serviceName} to 0`);
+      await this.client.send(
+        new UpdateServiceCommand({
+          cluster: this.cluster,
+          service: service.serviceName,
+          desiredCount: 0,
+        }),
+      );
+      log(`Deleting service ${service.serviceName}`);
+      await this.client.send(
+        new DeleteServiceCommand({
+          cluster: this.cluster,
+          service: service.serviceName,
+        }),
+      );
+    }
+    for (const arn of await this.resources.taskDefinitions(environmentId)) {
+      await this.resources.deregister(arn);
+    }
+    log(`${environmentId} is gone`);
   }
 
   private async waitForUrl(

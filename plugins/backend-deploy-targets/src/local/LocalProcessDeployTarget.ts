@@ -6,12 +6,11 @@ import {
   DeployFailedError,
   DeployLog,
   DeployRequest,
-  DeployTarget,
   Deployment,
 } from '../DeployTarget';
 import { assertEnvironmentId } from '../environmentIds';
 import { waitForHealthy } from '../healthCheck';
-import { SerialQueues } from '../SerialQueues';
+import { SerialDeployTarget } from '../SerialDeployTarget';
 import { git, resolveCommit } from './git';
 import {
   LocalState,
@@ -44,7 +43,7 @@ export type LocalProcessDeployTargetOptions = {
  * State lives in files under `workDir`, so a restarted portal re-attaches to
  * running versions (or removes dead ones) instead of leaking them.
  */
-export class LocalProcessDeployTarget implements DeployTarget {
+export class LocalProcessDeployTarget extends SerialDeployTarget {
   readonly type = 'local';
 
   private readonly files: LocalStateFiles;
@@ -52,42 +51,14 @@ export class LocalProcessDeployTarget implements DeployTarget {
   private readonly healthPath: string;
   private readonly healthTimeoutMs: number;
   private readonly stopTimeoutMs: number;
-  /** Deploys and teardowns of one environment run one at a time. */
-  private readonly queues = new SerialQueues();
 
   constructor(options: LocalProcessDeployTargetOptions) {
+    super();
     this.command = options.command;
     this.healthPath = options.healthPath ?? '/';
     this.healthTimeoutMs = options.healthTimeoutMs ?? 60_000;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
     this.files = new LocalStateFiles(resolve(options.workDir));
-  }
-
-  async deploy(
-    request: DeployRequest,
-    log: DeployLog = () => {},
-  ): Promise<Deployment> {
-    assertEnvironmentId(request.environmentId);
-    return this.queues.run(request.environmentId, () =>
-      this.doDeploy(request, log),
-    );
-  }
-
-  async teardown(
-    environmentId: string,
-    log: DeployLog = () => {},
-  ): Promise<void> {
-    assertEnvironmentId(environmentId);
-    return this.queues.run(environmentId, async () => {
-      await this.retireAbandonedStarts(environmentId, log);
-      const state = this.files.read(environmentId);
-      if (state) {
-        log(`Stopping ${environmentId} (pid ${state.pid})`);
-        await this.retire(state);
-      }
-      this.files.remove(environmentId);
-      log(`${environmentId} is gone`);
-    });
   }
 
   async get(environmentId: string): Promise<Deployment | undefined> {
@@ -128,7 +99,7 @@ export class LocalProcessDeployTarget implements DeployTarget {
     return { adopted, reaped };
   }
 
-  private async doDeploy(
+  protected async doDeploy(
     request: DeployRequest,
     log: DeployLog,
   ): Promise<Deployment> {
@@ -208,6 +179,17 @@ export class LocalProcessDeployTarget implements DeployTarget {
       await this.retire(previous);
     }
     return toDeployment(state);
+  }
+
+  protected async doTeardown(environmentId: string, log: DeployLog) {
+    await this.retireAbandonedStarts(environmentId, log);
+    const state = this.files.read(environmentId);
+    if (state) {
+      log(`Stopping ${environmentId} (pid ${state.pid})`);
+      await this.retire(state);
+    }
+    this.files.remove(environmentId);
+    log(`${environmentId} is gone`);
   }
 
   /**
