@@ -26,6 +26,14 @@ type Route = {
   allow: Kind[];
 };
 
+/** A read open to every signed-in caller, user or service. */
+const signedInGet = (path: string, url = path): Route => ({
+  method: 'get',
+  path,
+  url,
+  allow: ['user', 'service'],
+});
+
 const MATRIX: Route[] = [
   { method: 'get', path: '/health', url: '/health', allow: ['none'] },
   {
@@ -35,43 +43,13 @@ const MATRIX: Route[] = [
     body: [],
     allow: ['service'],
   },
-  {
-    method: 'get',
-    path: '/series',
-    url: '/series?metric=deployment_frequency',
-    allow: ['user', 'service'],
-  },
-  { method: 'get', path: '/okrs', url: '/okrs', allow: ['user', 'service'] },
-  {
-    method: 'get',
-    path: '/deployments',
-    url: '/deployments',
-    allow: ['user', 'service'],
-  },
-  {
-    method: 'get',
-    path: '/releases',
-    url: '/releases',
-    allow: ['user', 'service'],
-  },
-  {
-    method: 'get',
-    path: '/scopes',
-    url: '/scopes',
-    allow: ['user', 'service'],
-  },
-  {
-    method: 'get',
-    path: '/unattributed',
-    url: '/unattributed',
-    allow: ['user', 'service'],
-  },
-  {
-    method: 'get',
-    path: '/openapi.json',
-    url: '/openapi.json',
-    allow: ['user', 'service'],
-  },
+  signedInGet('/series', '/series?metric=deployment_frequency'),
+  signedInGet('/okrs'),
+  signedInGet('/deployments'),
+  signedInGet('/releases'),
+  signedInGet('/scopes'),
+  signedInGet('/unattributed'),
+  signedInGet('/openapi.json'),
 ];
 
 /** 'none' on a row means anyone, signed in or not. */
