@@ -2,13 +2,8 @@ import { usePermission } from '@backstage/plugin-permission-react';
 
 /**
  * Makes the mocked `usePermission` allow exactly the named permissions, or
- * all of them. Tests mock the hook because its answers are cached across
- * renders. Each test file needs:
- *
- *   jest.mock('@backstage/plugin-permission-react', () => ({
- *     ...jest.requireActual('@backstage/plugin-permission-react'),
- *     usePermission: jest.fn(),
- *   }));
+ * all of them. The hook is mocked for every test of this package, in
+ * setupTests.ts, because its real answers are cached across renders.
  */
 export function grantPermissions(allowed: 'all' | string[]) {
   (

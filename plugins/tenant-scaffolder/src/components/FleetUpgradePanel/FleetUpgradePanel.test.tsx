@@ -1,22 +1,14 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { tenantFleetUpgradePermission } from '@internal/plugin-tenant-scaffolder-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import {
-  TenantScaffolderApi,
-  tenantScaffolderApiRef,
-} from '../../api/TenantScaffolderApi';
+import { TenantScaffolderApi } from '../../api/TenantScaffolderApi';
 import { fleetTenant, fleetUpgrade } from '../../__testUtils__/fixtures';
 import {
   mockTenantScaffolderApi,
   responseError,
 } from '../../__testUtils__/mockTenantScaffolderApi';
 import { grantPermissions } from '../../__testUtils__/permissions';
+import { renderWithApi } from '../../__testUtils__/renderWithApi';
 import { FleetUpgradePanel } from './FleetUpgradePanel';
-
-jest.mock('@backstage/plugin-permission-react', () => ({
-  ...jest.requireActual('@backstage/plugin-permission-react'),
-  usePermission: jest.fn(),
-}));
 
 jest.setTimeout(30_000);
 
@@ -32,9 +24,7 @@ function apiWithUpgrade(upgrade = fleetUpgrade()) {
 }
 
 async function renderPanel(api: TenantScaffolderApi) {
-  renderInTestApp(<FleetUpgradePanel />, {
-    apis: [[tenantScaffolderApiRef, api]],
-  });
+  renderWithApi(<FleetUpgradePanel />, api);
   await screen.findByRole('progressbar', { name: 'Fleet upgrade progress' });
 }
 
@@ -165,9 +155,7 @@ describe('FleetUpgradePanel', () => {
     api.startFleetUpgrade.mockResolvedValueOnce(
       fleetUpgrade({ id: 8, version: '2.5.0', status: 'completed' }),
     );
-    renderInTestApp(<FleetUpgradePanel />, {
-      apis: [[tenantScaffolderApiRef, api]],
-    });
+    renderWithApi(<FleetUpgradePanel />, api);
     expect(
       await screen.findByText('No fleet upgrade has run yet.'),
     ).toBeInTheDocument();
@@ -195,9 +183,7 @@ describe('FleetUpgradePanel', () => {
   it('shows nothing without the permission', async () => {
     grantPermissions([]);
     const api = apiWithUpgrade();
-    renderInTestApp(<FleetUpgradePanel />, {
-      apis: [[tenantScaffolderApiRef, api]],
-    });
+    renderWithApi(<FleetUpgradePanel />, api);
 
     await new Promise(resolve => setTimeout(resolve, 50));
     expect(screen.queryByText('Fleet upgrade')).not.toBeInTheDocument();

@@ -1,14 +1,9 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   tenantDeletePermission,
   tenantUpdatePermission,
 } from '@internal/plugin-tenant-scaffolder-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import {
-  TenantScaffolderApi,
-  tenantScaffolderApiRef,
-} from '../../api/TenantScaffolderApi';
-import { rootRouteRef } from '../../routes';
+import { TenantScaffolderApi } from '../../api/TenantScaffolderApi';
 import {
   historyEntry,
   ledgerEntry,
@@ -19,12 +14,8 @@ import {
   responseError,
 } from '../../__testUtils__/mockTenantScaffolderApi';
 import { grantPermissions } from '../../__testUtils__/permissions';
+import { renderWithApi } from '../../__testUtils__/renderWithApi';
 import { TenantScaffolderPage } from '../TenantScaffolderPage';
-
-jest.mock('@backstage/plugin-permission-react', () => ({
-  ...jest.requireActual('@backstage/plugin-permission-react'),
-  usePermission: jest.fn(),
-}));
 
 jest.setTimeout(30_000);
 
@@ -55,9 +46,7 @@ function apiWithAcme() {
 }
 
 async function renderTenantPage(api: TenantScaffolderApi) {
-  renderInTestApp(<TenantScaffolderPage />, {
-    apis: [[tenantScaffolderApiRef, api]],
-    mountedRoutes: { '/tenants': rootRouteRef },
+  renderWithApi(<TenantScaffolderPage />, api, {
     mountPath: '/tenants/*',
     initialRouteEntries: ['/tenants/acme'],
   });

@@ -1,12 +1,9 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import {
-  TenantScaffolderApi,
-  tenantScaffolderApiRef,
-} from '../../api/TenantScaffolderApi';
+import { TenantScaffolderApi } from '../../api/TenantScaffolderApi';
 import { mockTenantScaffolderApi } from '../../__testUtils__/mockTenantScaffolderApi';
+import { renderWithApi } from '../../__testUtils__/renderWithApi';
 import { TenantSlugPicker } from './TenantSlugPicker';
 import { tenantSlugValidation } from './validation';
 
@@ -31,9 +28,7 @@ const Harness = ({ initial = '' }: { initial?: string }) => {
 };
 
 function renderField(api: TenantScaffolderApi) {
-  return renderInTestApp(<Harness />, {
-    apis: [[tenantScaffolderApiRef, api]],
-  });
+  return renderWithApi(<Harness />, api);
 }
 
 function takenApi() {

@@ -1,29 +1,17 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { tenantCreatePermission } from '@internal/plugin-tenant-scaffolder-common';
 import { screen, within } from '@testing-library/react';
-import {
-  TenantScaffolderApi,
-  tenantScaffolderApiRef,
-} from '../../api/TenantScaffolderApi';
-import { rootRouteRef } from '../../routes';
+import { TenantScaffolderApi } from '../../api/TenantScaffolderApi';
 import { tenant } from '../../__testUtils__/fixtures';
 import {
   mockTenantScaffolderApi,
   responseError,
 } from '../../__testUtils__/mockTenantScaffolderApi';
 import { grantPermissions } from '../../__testUtils__/permissions';
+import { renderWithApi } from '../../__testUtils__/renderWithApi';
 import { TenantsHomeWidget } from './TenantsHomeWidget';
 
-jest.mock('@backstage/plugin-permission-react', () => ({
-  ...jest.requireActual('@backstage/plugin-permission-react'),
-  usePermission: jest.fn(),
-}));
-
 function render(api: TenantScaffolderApi) {
-  return renderInTestApp(<TenantsHomeWidget />, {
-    apis: [[tenantScaffolderApiRef, api]],
-    mountedRoutes: { '/tenants': rootRouteRef },
-  });
+  return renderWithApi(<TenantsHomeWidget />, api);
 }
 
 describe('TenantsHomeWidget', () => {

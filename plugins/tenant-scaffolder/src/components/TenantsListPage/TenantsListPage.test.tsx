@@ -1,31 +1,19 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { tenantFleetUpgradePermission } from '@internal/plugin-tenant-scaffolder-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import {
-  TenantScaffolderApi,
-  tenantScaffolderApiRef,
-} from '../../api/TenantScaffolderApi';
-import { rootRouteRef } from '../../routes';
+import { TenantScaffolderApi } from '../../api/TenantScaffolderApi';
 import { tenant } from '../../__testUtils__/fixtures';
 import {
   mockTenantScaffolderApi,
   responseError,
 } from '../../__testUtils__/mockTenantScaffolderApi';
 import { grantPermissions } from '../../__testUtils__/permissions';
+import { renderWithApi } from '../../__testUtils__/renderWithApi';
 import { TenantsListPage } from './TenantsListPage';
-
-jest.mock('@backstage/plugin-permission-react', () => ({
-  ...jest.requireActual('@backstage/plugin-permission-react'),
-  usePermission: jest.fn(),
-}));
 
 jest.setTimeout(30_000);
 
 function render(api: TenantScaffolderApi) {
-  return renderInTestApp(<TenantsListPage />, {
-    apis: [[tenantScaffolderApiRef, api]],
-    mountedRoutes: { '/tenants': rootRouteRef },
-  });
+  return renderWithApi(<TenantsListPage />, api);
 }
 
 beforeEach(() => grantPermissions('all'));
