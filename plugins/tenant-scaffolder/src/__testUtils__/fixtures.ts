@@ -3,29 +3,17 @@ import {
   FleetUpgradeTenant,
   TenantLedgerEntry,
 } from '@internal/plugin-tenant-scaffolder-common';
+import { tenantRegistration } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import { TenantDetails, TenantHistoryEntry } from '../api/TenantScaffolderApi';
 
-/** Acme on a trial, ready, with platform mail. */
+/** Acme on a trial, ready, with platform mail, as the registry answers for it. */
 export function tenant(overrides: Partial<TenantDetails> = {}): TenantDetails {
   return {
-    slug: 'acme',
-    name: 'Acme Corp',
-    plan: { kind: 'trial', endsOn: '2027-01-31' },
-    region: 'eu-west-1',
+    ...tenantRegistration({
+      owner: 'group:default/customer-success',
+      version: '2.3.0',
+    }),
     status: 'ready',
-    version: '2.3.0',
-    settings: {
-      branding: {
-        palette: {
-          primary: '#1f6feb',
-          secondary: '#ffffff',
-          background: '#0d1117',
-        },
-      },
-      mail: { mode: 'platform' },
-      footer: { links: [] },
-    },
-    owner: 'group:default/customer-success',
     createdAt: '2026-03-02T09:00:00.000Z',
     updatedAt: '2026-03-24T11:30:00.000Z',
     revision: 3,

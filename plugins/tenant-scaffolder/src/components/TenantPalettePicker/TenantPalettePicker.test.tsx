@@ -1,16 +1,15 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { tenantPalette } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { Palette, TenantPalettePicker } from './TenantPalettePicker';
 import { tenantPaletteValidation } from './validation';
 
 const Harness = () => {
-  const [value, setValue] = useState<Partial<Palette> | undefined>({
-    primary: '#1f6feb',
-    secondary: '#ffffff',
-    background: '#0d1117',
-  });
+  const [value, setValue] = useState<Partial<Palette> | undefined>(
+    tenantPalette,
+  );
   const props = {
     formData: value,
     onChange: setValue,

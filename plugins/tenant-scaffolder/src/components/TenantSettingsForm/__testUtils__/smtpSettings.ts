@@ -1,3 +1,7 @@
+import {
+  smtpMail,
+  tenantPalette,
+} from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import { RegisteredTenant } from '../../../api/TenantScaffolderApi';
 import { tenant } from '../../../__testUtils__/fixtures';
 
@@ -7,18 +11,11 @@ import { tenant } from '../../../__testUtils__/fixtures';
  */
 export const smtpSettings = {
   branding: {
-    palette: {
-      primary: '#1f6feb',
-      secondary: '#ffffff',
-      background: '#0d1117',
-    },
+    palette: tenantPalette,
     logoUrl: 'https://acme.example/logo.svg',
   },
   mail: {
-    mode: 'smtp' as const,
-    host: 'smtp.acme.example',
-    port: 587,
-    username: 'mailer',
+    ...smtpMail,
     fromAddress: 'hello@acme.example',
     hasPassword: true,
   },
