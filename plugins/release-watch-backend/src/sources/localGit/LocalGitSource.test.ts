@@ -31,20 +31,37 @@ function gitRepository() {
     git(date, 'add', '.');
     git(date, 'commit', '-q', '-m', message);
   };
+  /** A branch of one commit, merged into main as GitHub merges a pull request. */
+  const mergePullRequest = (pullRequest: {
+    branch: string;
+    commit: string;
+    committedAt: string;
+    mergeMessage: string;
+    mergedAt: string;
+  }) => {
+    const { branch, committedAt } = pullRequest;
+    git(committedAt, 'checkout', '-q', '-b', branch);
+    commit(committedAt, pullRequest.commit);
+    git(committedAt, 'checkout', '-q', 'main');
+    git(
+      pullRequest.mergedAt,
+      'merge',
+      '-q',
+      '--no-ff',
+      branch,
+      '-m',
+      pullRequest.mergeMessage,
+    );
+  };
   git('2026-03-01T09:00:00Z', 'init', '-q', '-b', 'main');
   commit('2026-03-01T09:00:00Z', 'initial');
-  git('2026-03-02T09:00:00Z', 'checkout', '-q', '-b', 'feature');
-  commit('2026-03-02T09:00:00Z', 'feature work');
-  git('2026-03-02T09:00:00Z', 'checkout', '-q', 'main');
-  git(
-    '2026-03-03T10:00:00Z',
-    'merge',
-    '-q',
-    '--no-ff',
-    'feature',
-    '-m',
-    'Merge pull request #7 from acme/feature',
-  );
+  mergePullRequest({
+    branch: 'feature',
+    commit: 'feature work',
+    committedAt: '2026-03-02T09:00:00Z',
+    mergeMessage: 'Merge pull request #7 from acme/feature',
+    mergedAt: '2026-03-03T10:00:00Z',
+  });
   git('2026-03-03T12:00:00Z', 'tag', '-a', 'v1.0.0', '-m', 'release 1.0.0');
   git(
     '2026-03-03T15:00:00Z',
@@ -54,7 +71,7 @@ function gitRepository() {
     '-m',
     'deployed',
   );
-  return { dir, git, commit };
+  return { dir, mergePullRequest };
 }
 
 describe('LocalGitSource', () => {
@@ -66,7 +83,7 @@ describe('LocalGitSource', () => {
         'migrations',
       ),
     });
-    const { dir, git, commit } = gitRepository();
+    const { dir, mergePullRequest } = gitRepository();
     try {
       const received: ReleaseWatchEvent[][] = [];
       const sink = {
@@ -109,18 +126,13 @@ describe('LocalGitSource', () => {
       });
       expect(received[0]).toHaveLength(3);
 
-      git('2026-03-04T09:00:00Z', 'checkout', '-q', '-b', 'second');
-      commit('2026-03-04T09:00:00Z', 'more work');
-      git('2026-03-04T09:00:00Z', 'checkout', '-q', 'main');
-      git(
-        '2026-03-05T10:00:00Z',
-        'merge',
-        '-q',
-        '--no-ff',
-        'second',
-        '-m',
-        'Merge pull request #8',
-      );
+      mergePullRequest({
+        branch: 'second',
+        commit: 'more work',
+        committedAt: '2026-03-04T09:00:00Z',
+        mergeMessage: 'Merge pull request #8',
+        mergedAt: '2026-03-05T10:00:00Z',
+      });
       await source.poll(repository);
       const changes = received[1].filter(e => e.kind === 'pull_request_merged');
       expect(changes).toEqual([expect.objectContaining({ number: 8 })]);
