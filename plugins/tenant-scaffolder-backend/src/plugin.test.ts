@@ -52,6 +52,14 @@ async function startPortalWithAcme(): Promise<Portal> {
   return portal;
 }
 
+/** Acme's history, newest first, as a signed-in person reads it. */
+async function acmeHistory(server: Portal['server']) {
+  const response = await request(server)
+    .get(`${BASE}/tenants/acme/history`)
+    .set(as());
+  return response.body.items;
+}
+
 /** Registers as the New tenant template does: the scaffolder's tenant module. */
 async function register(
   { server }: Portal,
@@ -120,10 +128,8 @@ describe.each(databases.eachSupportedId())(
         (await request(server).get(`${BASE}/tenants/nope`).set(as())).status,
       ).toBe(404);
 
-      const history = await request(server)
-        .get(`${BASE}/tenants/acme/history`)
-        .set(as());
-      expect(history.body.items).toEqual([
+      const history = await acmeHistory(server);
+      expect(history).toEqual([
         expect.objectContaining({ action: 'created', actor: ADA }),
       ]);
     });
@@ -193,12 +199,10 @@ describe.each(databases.eachSupportedId())(
         provisioningTask: 't-2',
       });
       expect(otherTask.status).toBe(409);
-      const history = await request(portal.server)
-        .get(`${BASE}/tenants/acme/history`)
-        .set(as());
-      expect(
-        history.body.items.filter((e: any) => e.action === 'created'),
-      ).toHaveLength(1);
+      const history = await acmeHistory(portal.server);
+      expect(history.filter((e: any) => e.action === 'created')).toHaveLength(
+        1,
+      );
     });
 
     it('refuses a taken slug with 409, and says which slugs are available', async () => {
@@ -278,10 +282,8 @@ describe.each(databases.eachSupportedId())(
         { field: 'expectedRevision', message: 'must be a revision number' },
       ]);
 
-      const history = await request(server)
-        .get(`${BASE}/tenants/acme/history`)
-        .set(as());
-      expect(history.body.items[0]).toMatchObject({
+      const history = await acmeHistory(server);
+      expect(history[0]).toMatchObject({
         action: 'settings-updated',
         actor: ADA,
         detail: expect.stringContaining('footer.address'),
@@ -297,6 +299,11 @@ describe.each(databases.eachSupportedId())(
         texts.push(response.text);
         return response;
       };
+      const changeMail = (mail: object) =>
+        request(server)
+          .patch(`${BASE}/tenants/acme/settings`)
+          .set(as())
+          .send({ settings: { ...newTenant.settings, mail } });
 
       const created = await call(
         request(server)
@@ -320,17 +327,7 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([{ value: PASSWORD }]);
 
       // Changing other settings keeps the password.
-      const kept = await call(
-        request(server)
-          .patch(`${BASE}/tenants/acme/settings`)
-          .set(as())
-          .send({
-            settings: {
-              ...newTenant.settings,
-              mail: { ...smtpMail, port: 465 },
-            },
-          }),
-      );
+      const kept = await call(changeMail({ ...smtpMail, port: 465 }));
       expect(kept.body.settings.mail).toMatchObject({
         port: 465,
         hasPassword: true,
@@ -339,15 +336,7 @@ describe.each(databases.eachSupportedId())(
       await call(request(server).get(`${BASE}/tenants/acme`).set(as()));
       await call(request(server).get(`${BASE}/tenants/acme/history`).set(as()));
       await call(
-        request(server)
-          .patch(`${BASE}/tenants/acme/settings`)
-          .set(as())
-          .send({
-            settings: {
-              ...newTenant.settings,
-              mail: { ...smtpMail, host: 'not a host', password: PASSWORD },
-            },
-          }),
+        changeMail({ ...smtpMail, host: 'not a host', password: PASSWORD }),
       );
       for (const text of texts) expect(text).not.toContain(PASSWORD);
       expect(JSON.stringify(await knex('tenants'))).not.toContain(PASSWORD);
@@ -356,10 +345,7 @@ describe.each(databases.eachSupportedId())(
       );
 
       // Back to the platform's mail: the password goes.
-      const platform = await request(server)
-        .patch(`${BASE}/tenants/acme/settings`)
-        .set(as())
-        .send({ settings: newTenant.settings });
+      const platform = await changeMail({ mode: 'platform' });
       expect(platform.body.settings.mail).toEqual({ mode: 'platform' });
       expect(await knex('tenant_secrets').where({ slug: 'acme' })).toEqual([]);
     });
@@ -507,11 +493,9 @@ describe.each(databases.eachSupportedId())(
         .send({ status: 'ready', detail: 'all steps done' });
       expect(ready.body.status).toBe('ready');
 
-      const history = await request(server)
-        .get(`${BASE}/tenants/acme/history`)
-        .set(as());
+      const history = await acmeHistory(server);
       expect(
-        history.body.items.map((h: { action: string; actor: string }) => [
+        history.map((h: { action: string; actor: string }) => [
           h.action,
           h.actor,
         ]),
@@ -553,10 +537,8 @@ describe.each(databases.eachSupportedId())(
         (await request(server).get(`${BASE}/slugs/acme`).set(as())).body
           .available,
       ).toBe(false);
-      const history = await request(server)
-        .get(`${BASE}/tenants/acme/history`)
-        .set(as());
-      expect(history.body.items[1]).toMatchObject({
+      const history = await acmeHistory(server);
+      expect(history[1]).toMatchObject({
         action: 'status-changed',
         actor: ADA,
         detail: 'provisioning → deleting: deletion requested',

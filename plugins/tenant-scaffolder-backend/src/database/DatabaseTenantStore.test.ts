@@ -1,40 +1,20 @@
+import { TestDatabaseId, mockServices } from '@backstage/backend-test-utils';
 import {
-  TestDatabaseId,
-  TestDatabases,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { TenantSettings } from '@internal/plugin-tenant-scaffolder-common';
+  tenantRegistration,
+  tenantSettings,
+} from '@internal/plugin-tenant-scaffolder-common/testUtils';
+import { registryDatabases } from '../__testUtils__/registryDatabases';
 import { DatabaseTenantStore } from './DatabaseTenantStore';
-import { NewStoredTenant } from './TenantStore';
 
 jest.setTimeout(60_000);
 
 const ADA = 'user:default/ada';
 const SCAFFOLDER = 'plugin:scaffolder';
 
-const settings: TenantSettings = {
-  branding: {
-    palette: { primary: '#1f6feb', secondary: '#ffffff', background: '#000' },
-  },
-  mail: { mode: 'platform' },
-  footer: { links: [] },
-};
-
-function tenant(overrides: Partial<NewStoredTenant> = {}): NewStoredTenant {
-  return {
-    slug: 'acme',
-    name: 'Acme Corp',
-    plan: { kind: 'trial', endsOn: '2027-01-31' },
-    region: 'eu-west-1',
-    version: '1.4.2',
-    settings,
-    owner: 'group:default/sales',
-    ...overrides,
-  };
-}
+const settings = tenantSettings();
 
 describe('DatabaseTenantStore', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = registryDatabases();
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
@@ -48,7 +28,7 @@ describe('DatabaseTenantStore', () => {
     it('stores a new tenant as provisioning at revision 1, with its history', async () => {
       const { store } = await createStore(databaseId);
 
-      const created = await store.create(tenant(), { actor: ADA });
+      const created = await store.create(tenantRegistration(), { actor: ADA });
 
       expect(created).toMatchObject({
         slug: 'acme',
@@ -77,10 +57,10 @@ describe('DatabaseTenantStore', () => {
 
     it('refuses a taken slug, and keeps the slug of a deleted tenant taken', async () => {
       const { store } = await createStore(databaseId);
-      await store.create(tenant(), { actor: ADA });
+      await store.create(tenantRegistration(), { actor: ADA });
 
       await expect(
-        store.create(tenant({ name: 'Other' }), { actor: ADA }),
+        store.create(tenantRegistration({ name: 'Other' }), { actor: ADA }),
       ).rejects.toMatchObject({
         name: 'ConflictError',
         message: expect.stringContaining("'acme'"),
@@ -91,7 +71,7 @@ describe('DatabaseTenantStore', () => {
       expect(await store.isSlugTaken('acme')).toBe(true);
       expect(await store.isSlugTaken('acme-eu')).toBe(false);
       await expect(
-        store.create(tenant(), { actor: ADA }),
+        store.create(tenantRegistration(), { actor: ADA }),
       ).rejects.toMatchObject({
         name: 'ConflictError',
         message: expect.stringContaining('never reused'),
@@ -101,11 +81,14 @@ describe('DatabaseTenantStore', () => {
 
     it('lists tenants by status and plan', async () => {
       const { store } = await createStore(databaseId);
-      await store.create(tenant({ slug: 'acme' }), { actor: ADA });
-      await store.create(tenant({ slug: 'beta', plan: { kind: 'paid' } }), {
-        actor: ADA,
-      });
-      await store.create(tenant({ slug: 'gamma' }), { actor: ADA });
+      await store.create(tenantRegistration({ slug: 'acme' }), { actor: ADA });
+      await store.create(
+        tenantRegistration({ slug: 'beta', plan: { kind: 'paid' } }),
+        {
+          actor: ADA,
+        },
+      );
+      await store.create(tenantRegistration({ slug: 'gamma' }), { actor: ADA });
       await store.setStatus('gamma', 'ready', { actor: SCAFFOLDER });
       await store.setSecret('gamma', 'smtp-password', 's3cret', {
         actor: ADA,
@@ -128,7 +111,7 @@ describe('DatabaseTenantStore', () => {
 
     it('updates settings with a compare-and-set on the revision, naming what changed', async () => {
       const { store } = await createStore(databaseId);
-      await store.create(tenant(), { actor: ADA });
+      await store.create(tenantRegistration(), { actor: ADA });
       const orange = {
         ...settings,
         branding: {
@@ -166,7 +149,7 @@ describe('DatabaseTenantStore', () => {
 
     it('lets exactly one of concurrent changes from the same revision win', async () => {
       const { store } = await createStore(databaseId);
-      await store.create(tenant(), { actor: ADA });
+      await store.create(tenantRegistration(), { actor: ADA });
 
       const results = await Promise.allSettled(
         ['#111111', '#222222', '#333333', '#444444', '#555555'].map(primary =>
@@ -189,7 +172,7 @@ describe('DatabaseTenantStore', () => {
 
     it('upgrades a trial to paid once', async () => {
       const { store } = await createStore(databaseId);
-      await store.create(tenant(), { actor: ADA });
+      await store.create(tenantRegistration(), { actor: ADA });
 
       const upgraded = await store.upgradePlan('acme', { actor: ADA });
       expect(upgraded.plan).toEqual({ kind: 'paid' });
@@ -204,7 +187,7 @@ describe('DatabaseTenantStore', () => {
 
     it('changes status idempotently, marks deleted only while deleting, and freezes deleted tenants', async () => {
       const { store } = await createStore(databaseId);
-      await store.create(tenant(), { actor: ADA });
+      await store.create(tenantRegistration(), { actor: ADA });
 
       await store.setStatus('acme', 'ready', {
         actor: SCAFFOLDER,
@@ -239,7 +222,7 @@ describe('DatabaseTenantStore', () => {
 
     it('keeps secrets apart from the tenant, writing them with the change', async () => {
       const { store, knex } = await createStore(databaseId);
-      await store.create(tenant(), {
+      await store.create(tenantRegistration(), {
         actor: ADA,
         secrets: { 'smtp-password': 'hunter2' },
       });
@@ -274,7 +257,7 @@ describe('DatabaseTenantStore', () => {
 
     it('records a resource once however often it is recorded, and marks it removed', async () => {
       const { store } = await createStore(databaseId);
-      await store.create(tenant(), { actor: ADA });
+      await store.create(tenantRegistration(), { actor: ADA });
       const database = {
         slug: 'acme',
         step: 'database',

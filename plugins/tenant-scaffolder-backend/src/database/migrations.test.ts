@@ -1,5 +1,5 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { registryDatabases } from '../__testUtils__/registryDatabases';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-tenant-scaffolder-backend',
@@ -8,7 +8,7 @@ const migrationsDir = resolvePackagePath(
 const TABLES = ['tenants', 'tenant_secrets', 'tenant_ledger', 'tenant_history'];
 
 describe('tenant-scaffolder migrations', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = registryDatabases();
 
   it.each(databases.eachSupportedId())(
     'run up and down on %s',

@@ -1,9 +1,6 @@
-import {
-  TestDatabaseId,
-  TestDatabases,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId, mockServices } from '@backstage/backend-test-utils';
 import { planWaves } from '@internal/plugin-tenant-scaffolder-common';
+import { registryDatabases } from '../__testUtils__/registryDatabases';
 import { DatabaseTenantStore } from '../database/DatabaseTenantStore';
 import { DatabaseFleetUpgradeStore } from '../database/DatabaseFleetUpgradeStore';
 import { FleetUpgradeRunner } from './FleetUpgradeRunner';
@@ -34,7 +31,7 @@ class RecordingUpgrader implements TenantUpgrader {
 }
 
 describe('fleet upgrades', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = registryDatabases();
 
   async function setUp(databaseId: TestDatabaseId, tenantCount: number) {
     const knex = await databases.init(databaseId);
