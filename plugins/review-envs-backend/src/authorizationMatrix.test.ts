@@ -9,6 +9,7 @@ import {
   reviewEnvsLockForceReleasePermission,
   reviewEnvsTeardownAnyPermission,
 } from '@internal/plugin-review-envs-common';
+import { pullRequestSnapshot } from '@internal/plugin-review-envs-common/testUtils';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -48,66 +49,43 @@ type Route = {
 };
 
 const ENV = 'acme-web-pr-7';
-const PULL_REQUEST = {
-  repository: 'acme/web',
-  number: 7,
-  title: 'Invoice export',
-  branch: 'feature/export',
-  headSha: 'a'.repeat(40),
-  author: 'ada',
-  open: true,
-  labels: ['review'],
-};
+const PULL_REQUEST = pullRequestSnapshot({ number: 7 });
+
+/** A route any signed-in caller, user or service, may call. */
+const signedIn = (
+  method: Route['method'],
+  path: string,
+  sample: Pick<Route, 'url' | 'body'> = {},
+): Route => ({ method, path, who: 'user, service', ...sample });
 
 const MATRIX: Route[] = [
   { method: 'GET', path: '/health', who: 'anyone' },
   // The typed router serves src/schema/openapi.yaml as JSON.
-  { method: 'GET', path: '/openapi.json', who: 'user, service' },
-  { method: 'GET', path: '/locks', who: 'user, service' },
-  { method: 'GET', path: '/locks/:name', who: 'user, service' },
-  { method: 'GET', path: '/locks/:name/history', who: 'user, service' },
-  {
-    method: 'GET',
-    path: '/locks/:name/check',
-    who: 'user, service',
+  signedIn('GET', '/openapi.json'),
+  signedIn('GET', '/locks'),
+  signedIn('GET', '/locks/:name'),
+  signedIn('GET', '/locks/:name/history'),
+  signedIn('GET', '/locks/:name/check', {
     url: '/locks/staging/check?token=1',
-  },
-  {
-    method: 'POST',
-    path: '/locks/:name/claim',
-    who: 'user, service',
+  }),
+  signedIn('POST', '/locks/:name/claim', {
     body: { reason: 'deploy', durationMinutes: 5 },
-  },
+  }),
   // Fencing token 0 is never current: 409, never "not the holder" (403).
-  {
-    method: 'POST',
-    path: '/locks/:name/extend',
-    who: 'user, service',
-    body: { fencingToken: 0 },
-  },
-  {
-    method: 'POST',
-    path: '/locks/:name/release',
-    who: 'user, service',
-    body: { fencingToken: 0 },
-  },
-  {
-    method: 'POST',
-    path: '/locks/:name/queue',
-    who: 'user, service',
-    body: { reason: 'next deploy' },
-  },
-  { method: 'DELETE', path: '/locks/:name/queue', who: 'user, service' },
+  signedIn('POST', '/locks/:name/extend', { body: { fencingToken: 0 } }),
+  signedIn('POST', '/locks/:name/release', { body: { fencingToken: 0 } }),
+  signedIn('POST', '/locks/:name/queue', { body: { reason: 'next deploy' } }),
+  signedIn('DELETE', '/locks/:name/queue'),
   {
     method: 'POST',
     path: '/locks/:name/force-release',
     who: 'user',
     permission: reviewEnvsLockForceReleasePermission.name,
   },
-  { method: 'GET', path: '/environments', who: 'user, service' },
-  { method: 'GET', path: '/environments/:id', who: 'user, service' },
-  { method: 'GET', path: '/environments/:id/history', who: 'user, service' },
-  { method: 'GET', path: '/environments/:id/logs', who: 'user, service' },
+  signedIn('GET', '/environments'),
+  signedIn('GET', '/environments/:id'),
+  signedIn('GET', '/environments/:id/history'),
+  signedIn('GET', '/environments/:id/logs'),
   {
     method: 'POST',
     path: '/environments/:id/extend',
@@ -129,11 +107,7 @@ const MATRIX: Route[] = [
     body: PULL_REQUEST,
   },
   // Mounted by Backstage's permissions registry on every plugin.
-  {
-    method: 'GET',
-    path: '/.well-known/backstage/permissions/metadata',
-    who: 'user, service',
-  },
+  signedIn('GET', '/.well-known/backstage/permissions/metadata'),
   {
     method: 'POST',
     path: '/.well-known/backstage/permissions/apply-conditions',

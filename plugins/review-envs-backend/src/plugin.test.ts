@@ -7,6 +7,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { pullRequestSnapshot } from '@internal/plugin-review-envs-common/testUtils';
 import request from 'supertest';
 import { reviewEnvsPlugin } from './plugin';
 
@@ -208,16 +209,7 @@ describe.each(databases.eachSupportedId())(
 
     it('takes pull request state, lists the environment, and lets only its author or an admin tear it down', async () => {
       const server = await startPortal(AuthorizeResult.DENY);
-      const pullRequest = {
-        repository: 'acme/web',
-        number: 7,
-        title: 'Invoice export',
-        branch: 'feature/export',
-        headSha: 'a'.repeat(40),
-        author: 'ada',
-        open: true,
-        labels: ['review'],
-      };
+      const pullRequest = pullRequestSnapshot({ number: 7 });
 
       const byUser = await request(server)
         .post('/api/review-envs/pull-requests')
@@ -286,15 +278,7 @@ describe.each(databases.eachSupportedId())(
         request(server)
           .post('/api/review-envs/pull-requests')
           .set(asCi())
-          .send({
-            repository,
-            number: 3,
-            branch: 'feature/export',
-            headSha: 'a'.repeat(40),
-            author: 'ada',
-            open: true,
-            labels: ['review'],
-          });
+          .send(pullRequestSnapshot({ repository, number: 3 }));
 
       expect((await report('acme/web')).body.environment.pullRequestUrl).toBe(
         'https://ghe.example.com/acme/web/pull/3',
