@@ -9,15 +9,13 @@ import {
   readEcsTargetOptions,
   readLocalTargetOptions,
 } from './readDeployTarget';
-import { FakeEcsServer } from './testUtils/FakeEcsServer';
+import {
+  FAKE_AWS_INTEGRATION,
+  FakeEcsServer,
+  fakeEcsTargetBlock,
+} from './testUtils';
 
 const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web';
-const AWS = {
-  mainAccount: {
-    accessKeyId: 'AKIAFAKEFORTESTS',
-    secretAccessKey: 'not-a-secret',
-  },
-};
 
 describe('readDeployTarget', () => {
   let workDir: string;
@@ -37,24 +35,11 @@ describe('readDeployTarget', () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  const ecsBlock = (overrides: Record<string, unknown> = {}) => ({
-    region: 'eu-west-1',
-    endpoint,
-    cluster: 'review',
-    urlTemplate: `${endpoint}/apps/{environmentId}`,
-    healthPath: '/health',
-    healthTimeoutSeconds: 5,
-    container: { port: 8080, cpu: '256', memory: '512', logGroup: '/review' },
-    network: {
-      subnets: ['subnet-1'],
-      securityGroups: ['sg-1'],
-      assignPublicIp: true,
-    },
-    ...overrides,
-  });
+  const ecsBlock = (overrides: Record<string, unknown> = {}) =>
+    fakeEcsTargetBlock(endpoint, overrides);
 
   const root = (block: object | undefined) =>
-    new ConfigReader({ aws: AWS, reviewEnvs: block });
+    new ConfigReader({ aws: FAKE_AWS_INTEGRATION, reviewEnvs: block });
 
   it('is the local target by default, with the caller defaults', async () => {
     const config = root(undefined);

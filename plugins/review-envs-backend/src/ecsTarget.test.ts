@@ -4,7 +4,12 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { FakeEcsServer } from '@internal/backend-deploy-targets/testUtils';
+import {
+  FAKE_AWS_INTEGRATION,
+  FakeEcsServer,
+  fakeEcsTargetBlock,
+} from '@internal/backend-deploy-targets/testUtils';
+import { pullRequestSnapshot } from '@internal/plugin-review-envs-common/testUtils';
 import request from 'supertest';
 import { reviewEnvsPlugin } from './plugin';
 
@@ -35,25 +40,12 @@ describe('review environments on the ECS target', () => {
         mockServices.scheduler.factory(),
         mockServices.rootConfig.factory({
           data: {
-            aws: {
-              mainAccount: {
-                accessKeyId: 'AKIAFAKEFORTESTS',
-                secretAccessKey: 'not-a-secret',
-              },
-            },
+            aws: FAKE_AWS_INTEGRATION,
             reviewEnvs: {
               target: 'ecs',
-              ecs: {
-                region: 'eu-west-1',
-                endpoint,
-                cluster: 'review',
-                urlTemplate: `${endpoint}/apps/{environmentId}`,
-                healthPath: '/health',
-                healthTimeoutSeconds: 5,
-                container: { port: 8080, cpu: '256', memory: '512' },
-                network: { subnets: ['subnet-1'], securityGroups: ['sg-1'] },
+              ecs: fakeEcsTargetBlock(endpoint, {
                 repositories: [{ name: 'acme/web', image: IMAGE }],
-              },
+              }),
             },
           },
         }),
@@ -77,16 +69,8 @@ describe('review environments on the ECS target', () => {
     throw new Error(`${id} never became ${state}`);
   }
 
-  const pullRequest = (labels: string[]) => ({
-    repository: 'acme/web',
-    number: 7,
-    title: 'Invoice export',
-    branch: 'feature/export',
-    headSha: 'c'.repeat(40),
-    author: 'ada',
-    open: true,
-    labels,
-  });
+  const pullRequest = (labels: string[]) =>
+    pullRequestSnapshot({ number: 7, headSha: 'c'.repeat(40), labels });
 
   it('deploys a labelled pull request as an ECS service with the AWS integration credentials, and tears it down', async () => {
     const server = await startPortal();

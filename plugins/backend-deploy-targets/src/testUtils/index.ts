@@ -1,1 +1,5 @@
 export { FakeEcsServer } from './FakeEcsServer';
+export {
+  FAKE_AWS_INTEGRATION,
+  fakeEcsTargetBlock,
+} from './fakeEcsTargetConfig';
