@@ -6,6 +6,33 @@ import { formatScope } from '../../format/formatScope';
 import { formatChange, formatValue } from '../../format/formatValue';
 import { OkrStatusChip } from '../OkrStatusChip';
 
+/** A column of a figure in the objective's unit, over a caption where there is one. */
+function unitColumn(options: {
+  title: string;
+  field: string;
+  value: (report: OkrReport) => number | null | undefined;
+  caption?: (report: OkrReport) => string | null | undefined;
+}): TableColumn<OkrReport> {
+  const { title, field, value, caption } = options;
+  return {
+    title,
+    field,
+    render: report => {
+      const captionText = caption?.(report);
+      return (
+        <>
+          {formatValue(value(report), report.okr.unit)}
+          {captionText && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              {captionText}
+            </Typography>
+          )}
+        </>
+      );
+    },
+  };
+}
+
 /** Every objective with where it stands, where it should stand, and where it is heading. */
 export const OkrTable = (props: { reports: OkrReport[]; period: Period }) => {
   const { reports, period } = props;
@@ -18,59 +45,41 @@ export const OkrTable = (props: { reports: OkrReport[]; period: Period }) => {
         formatScope(a.okr.scope).localeCompare(formatScope(b.okr.scope)),
       render: report => formatScope(report.okr.scope),
     },
-    {
+    unitColumn({
       title: 'Current',
       field: 'current',
-      render: report => (
-        <>
-          {formatValue(report.current, report.okr.unit)}
-          {report.currentPeriodStart && (
-            <Typography variant="caption" color="textSecondary" component="div">
-              {formatPeriod(report.currentPeriodStart, period)}
-            </Typography>
-          )}
-        </>
-      ),
-    },
-    {
+      value: report => report.current,
+      caption: report =>
+        report.currentPeriodStart &&
+        formatPeriod(report.currentPeriodStart, period),
+    }),
+    unitColumn({
       title: 'Target',
       field: 'okr.target',
-      render: report => (
-        <>
-          {formatValue(report.okr.target, report.okr.unit)}
-          <Typography variant="caption" color="textSecondary" component="div">
-            by {formatDay(report.okr.dueDate)}
-          </Typography>
-        </>
-      ),
-    },
-    {
+      value: report => report.okr.target,
+      caption: report => `by ${formatDay(report.okr.dueDate)}`,
+    }),
+    unitColumn({
       title: 'Baseline',
       field: 'okr.baseline',
-      render: report => (
-        <>
-          {formatValue(report.okr.baseline, report.okr.unit)}
-          <Typography variant="caption" color="textSecondary" component="div">
-            on {formatDay(report.okr.startDate)}
-          </Typography>
-        </>
-      ),
-    },
+      value: report => report.okr.baseline,
+      caption: report => `on ${formatDay(report.okr.startDate)}`,
+    }),
     {
       title: 'Change',
       field: 'change',
       render: report => formatChange(report.change, report.okr.unit),
     },
-    {
+    unitColumn({
       title: 'Expected now',
       field: 'expectedNow',
-      render: report => formatValue(report.expectedNow, report.okr.unit),
-    },
-    {
+      value: report => report.expectedNow,
+    }),
+    unitColumn({
       title: 'Forecast at due',
       field: 'forecastAtDue',
-      render: report => formatValue(report.forecastAtDue, report.okr.unit),
-    },
+      value: report => report.forecastAtDue,
+    }),
     {
       title: 'Status',
       field: 'status',
