@@ -1,5 +1,3 @@
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { Period } from '@internal/plugin-release-watch-common';
 import {
   PERIODS,
@@ -7,6 +5,16 @@ import {
   RangeWeeks,
   ReleaseWatchFilters,
 } from '../../filters/ReleaseWatchFilters';
+import { SelectFilter } from './SelectFilter';
+
+const RANGE_OPTIONS = RANGE_PRESETS.map(({ weeks, label }) => ({
+  value: weeks,
+  label,
+}));
+const PERIOD_OPTIONS = PERIODS.map(({ period, label }) => ({
+  value: period,
+  label,
+}));
 
 /** How far back, and whether per week or per month. */
 export const RangeFilter = (props: {
@@ -16,43 +24,22 @@ export const RangeFilter = (props: {
   const { filters, onChange } = props;
   return (
     <>
-      <TextField
-        select
-        variant="outlined"
-        size="small"
+      <SelectFilter<number>
         id="release-watch-range"
         label="Range"
         value={filters.weeks}
-        onChange={event =>
-          onChange({
-            ...filters,
-            weeks: Number(event.target.value) as RangeWeeks,
-          })
+        options={RANGE_OPTIONS}
+        onChange={weeks =>
+          onChange({ ...filters, weeks: Number(weeks) as RangeWeeks })
         }
-      >
-        {RANGE_PRESETS.map(preset => (
-          <MenuItem key={preset.weeks} value={preset.weeks}>
-            {preset.label}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        variant="outlined"
-        size="small"
+      />
+      <SelectFilter<Period>
         id="release-watch-period"
         label="Period"
         value={filters.period}
-        onChange={event =>
-          onChange({ ...filters, period: event.target.value as Period })
-        }
-      >
-        {PERIODS.map(({ period, label }) => (
-          <MenuItem key={period} value={period}>
-            {label}
-          </MenuItem>
-        ))}
-      </TextField>
+        options={PERIOD_OPTIONS}
+        onChange={period => onChange({ ...filters, period: period as Period })}
+      />
     </>
   );
 };

@@ -1,11 +1,9 @@
 import { ResponseErrorPanel } from '@backstage/core-components';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { ReleaseWatchFilters } from '../../filters/ReleaseWatchFilters';
 import { shortEntityRef } from '../../format/formatScope';
 import { useScopes } from '../../hooks/useScopes';
+import { ALL, SelectFilter } from './SelectFilter';
 
-const ALL = '';
 const SELECT_STYLE = { minWidth: 200 };
 
 /** Whose numbers: the organisation, a group, or one entity (of the chosen group). */
@@ -38,50 +36,34 @@ export const ScopeFilter = (props: {
 
   return (
     <>
-      <TextField
-        select
-        variant="outlined"
-        size="small"
+      <SelectFilter
         id="release-watch-group"
         label="Group"
+        allLabel="All groups"
         style={SELECT_STYLE}
         disabled={loading}
         value={filters.group ?? ALL}
-        onChange={event => chooseGroup(event.target.value)}
-        SelectProps={{ displayEmpty: true }}
-        InputLabelProps={{ shrink: true }}
-      >
-        <MenuItem value={ALL}>All groups</MenuItem>
-        {scopes?.groups.map(group => (
-          <MenuItem key={group} value={group}>
-            {group}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        variant="outlined"
-        size="small"
+        options={(scopes?.groups ?? []).map(group => ({
+          value: group,
+          label: group,
+        }))}
+        onChange={chooseGroup}
+      />
+      <SelectFilter
         id="release-watch-entity"
         label="Entity"
+        allLabel={filters.group ? `All of ${filters.group}` : 'All entities'}
         style={SELECT_STYLE}
         disabled={loading}
         value={filters.entityRef ?? ALL}
-        onChange={event =>
-          onChange({ ...filters, entityRef: event.target.value || undefined })
+        options={entities.map(entity => ({
+          value: entity.entityRef,
+          label: shortEntityRef(entity.entityRef),
+        }))}
+        onChange={entityRef =>
+          onChange({ ...filters, entityRef: entityRef || undefined })
         }
-        SelectProps={{ displayEmpty: true }}
-        InputLabelProps={{ shrink: true }}
-      >
-        <MenuItem value={ALL}>
-          {filters.group ? `All of ${filters.group}` : 'All entities'}
-        </MenuItem>
-        {entities.map(entity => (
-          <MenuItem key={entity.entityRef} value={entity.entityRef}>
-            {shortEntityRef(entity.entityRef)}
-          </MenuItem>
-        ))}
-      </TextField>
+      />
     </>
   );
 };
