@@ -1,14 +1,20 @@
-import { ReleaseWatchApi } from '../api/ReleaseWatchApi';
+import { OkrReport } from '@internal/plugin-release-watch-common';
+import { ReleaseWatchApi, ReportQuery } from '../api/ReleaseWatchApi';
+
+/** A `getOkrReports` answering any query with `reports`, over the query's period and range. */
+export function answerOkrReports(reports: OkrReport[]) {
+  return async (query: ReportQuery) => ({
+    period: query.period,
+    from: query.from,
+    to: query.to,
+    reports,
+  });
+}
 
 /** Every method a jest mock resolving to an empty answer; override what a test needs. */
 export function mockReleaseWatchApi(): jest.Mocked<ReleaseWatchApi> {
   return {
-    getOkrReports: jest.fn().mockImplementation(async query => ({
-      period: query.period,
-      from: query.from,
-      to: query.to,
-      reports: [],
-    })),
+    getOkrReports: jest.fn().mockImplementation(answerOkrReports([])),
     getSeries: jest.fn().mockImplementation(async query => ({
       metric: query.metric,
       title: query.metric,

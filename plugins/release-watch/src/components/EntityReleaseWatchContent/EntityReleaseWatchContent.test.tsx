@@ -3,7 +3,10 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, waitFor } from '@testing-library/react';
 import { releaseWatchApiRef } from '../../api/ReleaseWatchApi';
 import { okrReport, releasesResponse } from '../../__testUtils__/fixtures';
-import { mockReleaseWatchApi } from '../../__testUtils__/mockReleaseWatchApi';
+import {
+  answerOkrReports,
+  mockReleaseWatchApi,
+} from '../../__testUtils__/mockReleaseWatchApi';
 import { EntityReleaseWatchContent } from './EntityReleaseWatchContent';
 
 // Rendering the tables and charts in jsdom takes seconds on a busy machine.
@@ -11,11 +14,8 @@ jest.setTimeout(30_000);
 
 it("shows the component's own objectives and releases", async () => {
   const api = mockReleaseWatchApi();
-  api.getOkrReports.mockImplementation(async query => ({
-    period: query.period,
-    from: query.from,
-    to: query.to,
-    reports: [
+  api.getOkrReports.mockImplementation(
+    answerOkrReports([
       okrReport({
         okr: {
           ...okrReport().okr,
@@ -23,8 +23,8 @@ it("shows the component's own objectives and releases", async () => {
           scope: { kind: 'entity', entityRef: 'component:default/orders-api' },
         },
       }),
-    ],
-  }));
+    ]),
+  );
   api.getReleases.mockResolvedValue(releasesResponse());
 
   renderInTestApp(

@@ -2,7 +2,10 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import { releaseWatchApiRef } from '../../api/ReleaseWatchApi';
 import { okrReport } from '../../__testUtils__/fixtures';
-import { mockReleaseWatchApi } from '../../__testUtils__/mockReleaseWatchApi';
+import {
+  answerOkrReports,
+  mockReleaseWatchApi,
+} from '../../__testUtils__/mockReleaseWatchApi';
 import { OkrHomeWidget } from './OkrHomeWidget';
 
 function render(api = mockReleaseWatchApi()) {
@@ -13,19 +16,16 @@ function render(api = mockReleaseWatchApi()) {
 describe('OkrHomeWidget', () => {
   it('lists each objective in brief with its status, over the page default range', async () => {
     const api = mockReleaseWatchApi();
-    api.getOkrReports.mockImplementation(async query => ({
-      period: query.period,
-      from: query.from,
-      to: query.to,
-      reports: [
+    api.getOkrReports.mockImplementation(
+      answerOkrReports([
         okrReport(),
         okrReport({
           okr: { ...okrReport().okr, id: 'ci', title: 'CI feedback time' },
           current: null,
           status: 'no-data',
         }),
-      ],
-    }));
+      ]),
+    );
     render(api);
 
     const table = await screen.findByRole('table', { name: 'Objectives' });

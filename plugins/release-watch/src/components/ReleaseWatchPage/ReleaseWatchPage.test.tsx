@@ -3,7 +3,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReleaseWatchApi, releaseWatchApiRef } from '../../api/ReleaseWatchApi';
 import { lastWeeks } from '../../filters/ReleaseWatchFilters';
 import { okrReport, releasesResponse } from '../../__testUtils__/fixtures';
-import { mockReleaseWatchApi } from '../../__testUtils__/mockReleaseWatchApi';
+import {
+  answerOkrReports,
+  mockReleaseWatchApi,
+} from '../../__testUtils__/mockReleaseWatchApi';
 import { ReleaseWatchPage } from './ReleaseWatchPage';
 
 // Rendering the tables and charts in jsdom takes seconds on a busy machine.
@@ -19,11 +22,8 @@ const SCOPES = {
 
 function apiWithData() {
   const api = mockReleaseWatchApi();
-  api.getOkrReports.mockImplementation(async query => ({
-    period: query.period,
-    from: query.from,
-    to: query.to,
-    reports: [
+  api.getOkrReports.mockImplementation(
+    answerOkrReports([
       okrReport(),
       okrReport({
         okr: {
@@ -51,8 +51,8 @@ function apiWithData() {
         status: 'no-data',
         points: [],
       }),
-    ],
-  }));
+    ]),
+  );
   api.getReleases.mockResolvedValue(releasesResponse());
   api.getScopes.mockResolvedValue(SCOPES);
   return api;
