@@ -15,6 +15,7 @@ import {
   asScaffolder,
   asUser as as,
   denyOnly,
+  registerTenant,
   startRegistryBackend,
 } from './__testUtils__/registryBackend';
 import { registryDatabases } from './__testUtils__/registryDatabases';
@@ -65,7 +66,7 @@ async function register(
   { server }: Portal,
   body: object = { ...newTenant, requestedBy: ADA },
 ) {
-  return request(server).post(`${BASE}/tenants`).set(asScaffolder()).send(body);
+  return registerTenant(server, body);
 }
 
 describe.each(databases.eachSupportedId())(
@@ -306,16 +307,13 @@ describe.each(databases.eachSupportedId())(
           .send({ settings: { ...newTenant.settings, mail } });
 
       const created = await call(
-        request(server)
-          .post(`${BASE}/tenants`)
-          .set(asScaffolder())
-          .send({
-            ...newTenant,
-            settings: {
-              ...newTenant.settings,
-              mail: { ...smtpMail, password: PASSWORD },
-            },
-          }),
+        registerTenant(server, {
+          ...newTenant,
+          settings: {
+            ...newTenant.settings,
+            mail: { ...smtpMail, password: PASSWORD },
+          },
+        }),
       );
       expect(created.status).toBe(201);
       expect(created.body.settings.mail).toEqual({
@@ -552,10 +550,7 @@ describe.each(databases.eachSupportedId())(
       });
       const { server } = portal;
 
-      const created = await request(server)
-        .post(`${BASE}/tenants`)
-        .set(asScaffolder())
-        .send(newTenant);
+      const created = await register(portal, newTenant);
       expect(created.status).toBe(201);
       const recorded = await request(server)
         .post(`${BASE}/tenants/acme/ledger`)

@@ -1,8 +1,11 @@
 import {
+  BackendFeature,
   createBackendPlugin,
   coreServices,
 } from '@backstage/backend-plugin-api';
 import express from 'express';
+import { Knex } from 'knex';
+import { startRegistryBackend } from './registryBackend';
 
 export type ScaffolderCall = {
   path: 'tenant-upgrades' | 'tenant-config';
@@ -67,4 +70,20 @@ export function fakeScaffolder(calls: ScaffolderCall[]) {
       });
     },
   });
+}
+
+/**
+ * A registry backend on `knex` whose scaffolder is the fake, with any other
+ * `features`; `calls` is what the registry asked the fake for.
+ */
+export async function startRegistryWithFakeScaffolder(
+  knex: Knex,
+  features: BackendFeature[] = [],
+) {
+  const calls: ScaffolderCall[] = [];
+  const server = await startRegistryBackend(knex, [
+    fakeScaffolder(calls),
+    ...features,
+  ]);
+  return { server, calls };
 }

@@ -1,11 +1,13 @@
 import { BackendFeature } from '@backstage/backend-plugin-api';
 import {
+  TestBackend,
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import request from 'supertest';
 import { tenantScaffolderPlugin } from '../plugin';
 
 /** Where a test backend serves the registry's API. */
@@ -62,4 +64,9 @@ export async function startRegistryBackend(
     ],
   });
   return server;
+}
+
+/** Registers a tenant as the New tenant template does: through the scaffolder's tenant module. */
+export function registerTenant(server: TestBackend['server'], body: object) {
+  return request(server).post(`${BASE}/tenants`).set(asScaffolder()).send(body);
 }

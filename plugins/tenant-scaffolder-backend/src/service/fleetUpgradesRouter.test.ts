@@ -1,15 +1,12 @@
 import { paidTenant } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import request from 'supertest';
-import {
-  fakeScaffolder,
-  ScaffolderCall,
-} from '../__testUtils__/fakeScaffolder';
+import { startRegistryWithFakeScaffolder } from '../__testUtils__/fakeScaffolder';
 import {
   BASE,
   asScaffolder,
   asUser,
   denyOnly,
-  startRegistryBackend,
+  registerTenant,
 } from '../__testUtils__/registryBackend';
 import { registryDatabases } from '../__testUtils__/registryDatabases';
 
@@ -23,19 +20,14 @@ describe('fleet upgrades over HTTP', () => {
   it.each(databases.eachSupportedId())(
     'on %s: needs the permission, then rolls the version and reports each tenant',
     async databaseId => {
-      const calls: ScaffolderCall[] = [];
       let deny: string | undefined = FLEET;
-      const server = await startRegistryBackend(
+      const { server, calls } = await startRegistryWithFakeScaffolder(
         await databases.init(databaseId),
-        [fakeScaffolder(calls), denyOnly(() => deny)],
+        [denyOnly(() => deny)],
       );
       const as = asUser();
       for (const slug of ['alpha', 'broken', 'gamma']) {
-        await request(server)
-          .post(`${BASE}/tenants`)
-          .set(asScaffolder())
-          .send(paidTenant(slug))
-          .expect(201);
+        await registerTenant(server, paidTenant(slug)).expect(201);
         await request(server)
           .post(`${BASE}/tenants/${slug}/status`)
           .set(asScaffolder())

@@ -4,16 +4,8 @@ import {
   tenantSettings,
 } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import request from 'supertest';
-import {
-  fakeScaffolder,
-  ScaffolderCall,
-} from '../__testUtils__/fakeScaffolder';
-import {
-  BASE,
-  asScaffolder,
-  asUser,
-  startRegistryBackend,
-} from '../__testUtils__/registryBackend';
+import { startRegistryWithFakeScaffolder } from '../__testUtils__/fakeScaffolder';
+import { BASE, asUser, registerTenant } from '../__testUtils__/registryBackend';
 import { registryDatabases } from '../__testUtils__/registryDatabases';
 
 jest.setTimeout(60_000);
@@ -29,17 +21,11 @@ describe('settings changes reach the running instance', () => {
   it.each(databases.eachSupportedId())(
     "on %s: a change is stored, then written to the tenant's config by the scaffolder module, or says why not",
     async databaseId => {
-      const calls: ScaffolderCall[] = [];
-      const server = await startRegistryBackend(
+      const { server, calls } = await startRegistryWithFakeScaffolder(
         await databases.init(databaseId),
-        [fakeScaffolder(calls)],
       );
       for (const slug of ['acme', 'broken']) {
-        await request(server)
-          .post(`${BASE}/tenants`)
-          .set(asScaffolder())
-          .send(paidTenant(slug))
-          .expect(201);
+        await registerTenant(server, paidTenant(slug)).expect(201);
       }
 
       const applied = await request(server)
