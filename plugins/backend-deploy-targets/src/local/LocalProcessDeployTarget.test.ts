@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeployFailedError } from '../DeployTarget';
 import { LocalProcessDeployTarget } from './LocalProcessDeployTarget';
+import { TestRepository } from '../testUtils/TestRepository';
 import { isGroupAlive } from './processGroup';
 
 jest.setTimeout(60_000);
@@ -28,35 +29,8 @@ http.createServer((req, res) => {
 
 let root: string;
 let repository: string;
+let repo: TestRepository;
 let target: LocalProcessDeployTarget;
-
-function sh(args: string[]) {
-  return execFileSync(
-    'git',
-    [
-      '-C',
-      repository,
-      '-c',
-      'user.name=t',
-      '-c',
-      'user.email=t@example.com',
-      ...args,
-    ],
-    {
-      encoding: 'utf8',
-    },
-  ).trim();
-}
-
-function commit(branch: string, files: Record<string, string>) {
-  sh(['checkout', '-q', '-B', branch]);
-  for (const [name, content] of Object.entries(files)) {
-    writeFileSync(join(repository, name), content);
-  }
-  sh(['add', '.']);
-  sh(['commit', '-q', '-m', branch]);
-  return sh(['rev-parse', 'HEAD']);
-}
 
 function newTarget() {
   return new LocalProcessDeployTarget({
@@ -74,8 +48,8 @@ async function body(url: string) {
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'local-deploy-'));
   repository = join(root, 'repo');
-  execFileSync('git', ['init', '-q', repository]);
-  commit('main', { 'server.js': SERVER, VERSION: 'v1' });
+  repo = new TestRepository(repository);
+  repo.commit('main', { 'server.js': SERVER, VERSION: 'v1' });
   target = newTarget();
 });
 
@@ -95,7 +69,7 @@ describe('LocalProcessDeployTarget', () => {
     );
 
     expect(await body(deployment.url)).toBe('v1');
-    expect(deployment.version).toBe(sh(['rev-parse', 'main']));
+    expect(deployment.version).toBe(repo.git(['rev-parse', 'main']));
     expect(await target.get('pr-1')).toEqual(deployment);
     expect(lines.join('\n')).toContain('Healthy at');
     expect(await target.logs('pr-1')).toContain('listening v1');
@@ -104,7 +78,7 @@ describe('LocalProcessDeployTarget', () => {
   it("fetches a pull request's head from origin when the clone lacks it", async () => {
     const clone = join(root, 'clone');
     execFileSync('git', ['clone', '-q', repository, clone]);
-    const head = commit('feature', { VERSION: 'from origin' });
+    const head = repo.commit('feature', { VERSION: 'from origin' });
 
     const byId = await target.deploy({
       environmentId: 'pr-9',
@@ -113,7 +87,7 @@ describe('LocalProcessDeployTarget', () => {
     expect(byId.version).toBe(head);
     expect(await body(byId.url)).toBe('from origin');
 
-    const newer = commit('feature', { VERSION: 'newer on origin' });
+    const newer = repo.commit('feature', { VERSION: 'newer on origin' });
     const byBranch = await target.deploy({
       environmentId: 'pr-9',
       source: { repository: clone, ref: 'feature' },
@@ -132,7 +106,7 @@ describe('LocalProcessDeployTarget', () => {
       environmentId: 'pr-2',
       source: { repository, ref: 'main' },
     });
-    commit('main', { VERSION: 'v2' });
+    repo.commit('main', { VERSION: 'v2' });
 
     const second = await target.deploy({
       environmentId: 'pr-2',
@@ -153,7 +127,9 @@ describe('LocalProcessDeployTarget', () => {
       environmentId: 'pr-3',
       source: { repository, ref: 'main' },
     });
-    commit('crashes', { 'server.js': "console.log('boom'); process.exit(3);" });
+    repo.commit('crashes', {
+      'server.js': "console.log('boom'); process.exit(3);",
+    });
 
     const crash = target.deploy({
       environmentId: 'pr-3',
@@ -194,7 +170,7 @@ describe('LocalProcessDeployTarget', () => {
 
     expect(isGroupAlive(Number(deployment.details.pid))).toBe(false);
     expect(existsSync(join(root, 'work/environments/pr-4'))).toBe(false);
-    expect(sh(['worktree', 'list'])).not.toContain('pr-4');
+    expect(repo.git(['worktree', 'list'])).not.toContain('pr-4');
     expect(await target.get('pr-4')).toBeUndefined();
   });
 

@@ -3,3 +3,4 @@ export {
   FAKE_AWS_INTEGRATION,
   fakeEcsTargetBlock,
 } from './fakeEcsTargetConfig';
+export { TestRepository } from './TestRepository';

@@ -5,16 +5,24 @@ import {
 } from '@backstage/backend-test-utils';
 import { PullRequestSnapshot } from '@internal/plugin-review-envs-common';
 import { LocalProcessDeployTarget } from '@internal/backend-deploy-targets';
+import { TestRepository } from '@internal/backend-deploy-targets/testUtils';
 import { join } from 'node:path';
 import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
 import { DeploymentReporter } from './DeploymentReporter';
 import { ReviewEnvironments } from './ReviewEnvironments';
 import { ReviewEnvironmentsConfig } from './ReviewEnvironmentsConfig';
-import { TEST_SERVER, TestRepository } from './__testUtils__/testRepository';
 
 jest.setTimeout(60_000);
 
 const HOUR = 3_600_000;
+
+/** A service that answers its VERSION file on / and 200 on /health. */
+const TEST_SERVER = `
+const http = require('http');
+const version = require('fs').readFileSync(__dirname + '/VERSION', 'utf8').trim();
+http.createServer((req, res) => res.end(version))
+  .listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening', version));
+`;
 
 describe('ReviewEnvironments', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
