@@ -40,6 +40,7 @@ import {
   NewLedgerEntry,
   NewStoredTenant,
   SecretChanges,
+  SettingsUpdateOptions,
   StoredTenant,
   TenantStore,
 } from './TenantStore';
@@ -98,11 +99,7 @@ export class DatabaseTenantStore implements TenantStore {
   async updateSettings(
     slug: string,
     settings: TenantSettings,
-    options: {
-      actor: string;
-      expectedRevision?: number;
-      secrets?: SecretChanges;
-    },
+    options: SettingsUpdateOptions,
   ): Promise<StoredTenant> {
     return this.change(slug, options.actor, current =>
       settingsChange(current, settings, options),

@@ -32,6 +32,13 @@ export type TenantFields = Partial<
 /** Secrets written with a change, by name: a value sets one, null removes it. */
 export type SecretChanges = Record<string, string | null>;
 
+/** Who changes a tenant's settings, the revision they read, and the secrets changed with them. */
+export type SettingsUpdateOptions = {
+  actor: string;
+  expectedRevision?: number;
+  secrets?: SecretChanges;
+};
+
 export type NewLedgerEntry = Pick<
   TenantLedgerEntry,
   'slug' | 'step' | 'resourceType' | 'resourceId' | 'details'
@@ -60,11 +67,7 @@ export interface TenantStore {
   updateSettings(
     slug: string,
     settings: TenantSettings,
-    options: {
-      actor: string;
-      expectedRevision?: number;
-      secrets?: SecretChanges;
-    },
+    options: SettingsUpdateOptions,
   ): Promise<StoredTenant>;
   /** Setting the status a tenant has already is a no-op, so retried steps are harmless. */
   setStatus(
