@@ -1,8 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import express from 'express';
 import Router from 'express-promise-router';
 import request from 'supertest';
+import { testApp, testHttpAuth } from '../__testUtils__/testApp';
 import { callerGate, callerOf } from './callerGate';
 
 const spec = {
@@ -28,12 +27,8 @@ const service = (subject: string) =>
   });
 
 function app() {
-  const httpAuth = mockServices.httpAuth({
-    pluginId: 'test',
-    defaultCredentials: mockCredentials.none(),
-  });
   const router = Router();
-  router.use(callerGate(spec, httpAuth));
+  router.use(callerGate(spec, testHttpAuth()));
   router.get('/health', (_req, res) => {
     res.json({ open: true });
   });
@@ -49,18 +44,9 @@ function app() {
   router.post('/locks/:name/force', (_req, res) => {
     res.json({ caller: callerOf(res).id });
   });
-  const server = express();
-  server.use(router);
-  server.use((_req, res) => {
+  return testApp(router, (_req, res) => {
     res.status(404).json({ unknown: true });
   });
-  server.use(
-    MiddlewareFactory.create({
-      config: mockServices.rootConfig(),
-      logger: mockServices.logger.mock(),
-    }).error(),
-  );
-  return server;
 }
 
 describe('callerGate', () => {

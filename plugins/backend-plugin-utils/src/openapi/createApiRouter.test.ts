@@ -1,8 +1,8 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import express from 'express';
 import Router from 'express-promise-router';
 import request from 'supertest';
+import { testApp, testHttpAuth } from '../__testUtils__/testApp';
 import { createApiRouter } from './createApiRouter';
 
 const spec = {
@@ -17,10 +17,7 @@ function app() {
   const router = createApiRouter({
     spec,
     createOpenApiRouter: ({ middleware }) => Router().use(middleware),
-    httpAuth: mockServices.httpAuth({
-      pluginId: 'test',
-      defaultCredentials: mockCredentials.none(),
-    }),
+    httpAuth: testHttpAuth(),
     bodyParsers: { pushLines: [express.text({ type: 'text/plain' })] },
   });
   const echo: express.RequestHandler = (req, res) => {
@@ -29,15 +26,7 @@ function app() {
   router.get('/health', echo);
   router.post('/lines', echo);
   router.post('/notes', echo);
-  const server = express();
-  server.use(router);
-  server.use(
-    MiddlewareFactory.create({
-      config: mockServices.rootConfig(),
-      logger: mockServices.logger.mock(),
-    }).error(),
-  );
-  return server;
+  return testApp(router);
 }
 
 describe('createApiRouter', () => {
