@@ -1,7 +1,4 @@
-import {
-  TenantPlan,
-  TenantStatus,
-} from '@internal/plugin-tenant-scaffolder-common';
+import { TenantStatus } from '@internal/plugin-tenant-scaffolder-common';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -17,12 +14,32 @@ export const TENANT_STATUSES: TenantStatus[] = [
   'deleted',
 ];
 
-const PLANS: Array<{ value: TenantPlan['kind']; label: string }> = [
-  { value: 'trial', label: 'Trial' },
-  { value: 'paid', label: 'Paid' },
-];
-
 const ALL = 'all';
+
+type Filter<K extends keyof TenantListQuery> = {
+  key: K;
+  label: string;
+  minWidth: number;
+  options: Array<{ value: NonNullable<TenantListQuery[K]>; label: string }>;
+};
+
+const FILTERS: [Filter<'status'>, Filter<'plan'>] = [
+  {
+    key: 'status',
+    label: 'Status',
+    minWidth: 180,
+    options: TENANT_STATUSES.map(status => ({ value: status, label: status })),
+  },
+  {
+    key: 'plan',
+    label: 'Plan',
+    minWidth: 140,
+    options: [
+      { value: 'trial', label: 'Trial' },
+      { value: 'paid', label: 'Paid' },
+    ],
+  },
+];
 
 /** Status and plan filters; "All" leaves a filter out. */
 export const TenantFilters = ({
@@ -33,51 +50,28 @@ export const TenantFilters = ({
   onChange: (query: TenantListQuery) => void;
 }) => (
   <Box display="flex" gridGap={16} mb={2}>
-    <TextField
-      select
-      id="tenant-status-filter"
-      label="Status"
-      variant="outlined"
-      size="small"
-      style={{ minWidth: 180 }}
-      value={query.status ?? ALL}
-      onChange={event => {
-        const value = event.target.value as string;
-        onChange({
-          ...query,
-          status: value === ALL ? undefined : (value as TenantStatus),
-        });
-      }}
-    >
-      <MenuItem value={ALL}>All</MenuItem>
-      {TENANT_STATUSES.map(status => (
-        <MenuItem key={status} value={status}>
-          {status}
-        </MenuItem>
-      ))}
-    </TextField>
-    <TextField
-      select
-      id="tenant-plan-filter"
-      label="Plan"
-      variant="outlined"
-      size="small"
-      style={{ minWidth: 140 }}
-      value={query.plan ?? ALL}
-      onChange={event => {
-        const value = event.target.value as string;
-        onChange({
-          ...query,
-          plan: value === ALL ? undefined : (value as TenantPlan['kind']),
-        });
-      }}
-    >
-      <MenuItem value={ALL}>All</MenuItem>
-      {PLANS.map(plan => (
-        <MenuItem key={plan.value} value={plan.value}>
-          {plan.label}
-        </MenuItem>
-      ))}
-    </TextField>
+    {FILTERS.map(({ key, label, minWidth, options }) => (
+      <TextField
+        key={key}
+        select
+        id={`tenant-${key}-filter`}
+        label={label}
+        variant="outlined"
+        size="small"
+        style={{ minWidth }}
+        value={query[key] ?? ALL}
+        onChange={event => {
+          const value = event.target.value as string;
+          onChange({ ...query, [key]: value === ALL ? undefined : value });
+        }}
+      >
+        <MenuItem value={ALL}>All</MenuItem>
+        {options.map(option => (
+          <MenuItem key={option.value} value={option.value}>
+            {option.label}
+          </MenuItem>
+        ))}
+      </TextField>
+    ))}
   </Box>
 );
