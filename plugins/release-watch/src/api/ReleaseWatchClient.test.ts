@@ -3,20 +3,10 @@ import { ReleaseWatchClient } from './ReleaseWatchClient';
 
 const BASE_URL = 'http://backstage.test/api/release-watch';
 
-function jsonResponse(status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  return {
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: status === 200 ? 'OK' : 'Bad Request',
-    headers: { get: () => 'application/json; charset=utf-8' },
-    json: async () => body,
-    text: async () => text,
-  } as unknown as Response;
-}
-
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn().mockResolvedValue(jsonResponse(status, body));
+  const fetch = jest
+    .fn()
+    .mockImplementation(async () => Response.json(body, { status }));
   const client = new ReleaseWatchClient({
     discoveryApi: { getBaseUrl: async () => BASE_URL },
     fetchApi: { fetch } as FetchApi,

@@ -4,20 +4,10 @@ import { fieldProblemsOf, statusCodeOf } from './errors';
 
 const BASE_URL = 'http://backstage.test/api/tenant-scaffolder';
 
-function jsonResponse(status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  return {
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: status < 300 ? 'OK' : 'Error',
-    headers: { get: () => 'application/json; charset=utf-8' },
-    json: async () => body,
-    text: async () => text,
-  } as unknown as Response;
-}
-
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn().mockResolvedValue(jsonResponse(status, body));
+  const fetch = jest
+    .fn()
+    .mockImplementation(async () => Response.json(body, { status }));
   const getBaseUrl = jest.fn().mockResolvedValue(BASE_URL);
   const client = new TenantScaffolderClient({
     discoveryApi: { getBaseUrl },
