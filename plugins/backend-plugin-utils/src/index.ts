@@ -22,5 +22,6 @@ export {
   motoServerAvailable,
   useMotoServer,
 } from './testing/useMotoServer';
+export { itRunsMigrationsUpAndDown } from './testing/itRunsMigrationsUpAndDown';
 export { findMotoServer, startMotoServer } from './testing/motoServer';
 export type { MotoServer } from './testing/motoServer';
