@@ -31,12 +31,7 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('tenant_secrets', table => {
-    table
-      .string('slug', 40)
-      .notNullable()
-      .references('slug')
-      .inTable('tenants')
-      .onDelete('CASCADE');
+    tenantSlug(table);
     table.string('name', 50).notNullable();
     table.text('value').notNullable();
     table.primary(['slug', 'name']);
@@ -44,12 +39,7 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('tenant_ledger', table => {
     table.increments('id');
-    table
-      .string('slug', 40)
-      .notNullable()
-      .references('slug')
-      .inTable('tenants')
-      .onDelete('CASCADE');
+    tenantSlug(table);
     table.string('step', 50).notNullable();
     table.string('resource_type', 100).notNullable();
     table.string('resource_id', 500).notNullable();
@@ -61,12 +51,7 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('tenant_history', table => {
     table.increments('id');
-    table
-      .string('slug', 40)
-      .notNullable()
-      .references('slug')
-      .inTable('tenants')
-      .onDelete('CASCADE');
+    tenantSlug(table);
     table.bigInteger('at_ms').notNullable();
     table.string('actor', 255).notNullable();
     table.string('action', 40).notNullable();
@@ -74,6 +59,20 @@ exports.up = async function up(knex) {
     table.index(['slug', 'id']);
   });
 };
+
+/**
+ * The tenant a row belongs to: its rows go when it goes.
+ *
+ * @param {import('knex').Knex.CreateTableBuilder} table
+ */
+function tenantSlug(table) {
+  table
+    .string('slug', 40)
+    .notNullable()
+    .references('slug')
+    .inTable('tenants')
+    .onDelete('CASCADE');
+}
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
