@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium } from './e2e/findChromium';
+import { CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
 
 /**
  * Journey tests: every workspace package with an `e2e-tests/` folder is a
@@ -58,15 +59,7 @@ export default defineConfig({
     baseURL,
     launchOptions: {
       executablePath: findChromium(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

@@ -11,8 +11,9 @@ const CANDIDATES = [
 ];
 
 // Without the networking switches Chromium keeps reaching for Google's
-// hosts, which a closed network refuses many times a second.
-const ARGS = [
+// hosts, which a closed network refuses many times a second. The journey
+// tests (playwright.config.ts) start Chromium with these too.
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -29,5 +30,5 @@ export async function launchChromium() {
   if (!executablePath) {
     throw new Error('No Chromium found: install one or set PORTAL_CHROMIUM');
   }
-  return chromium.launch({ executablePath, args: ARGS });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
