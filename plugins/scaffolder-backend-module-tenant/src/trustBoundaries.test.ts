@@ -11,6 +11,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import tenantRegistryPlugin from '@internal/plugin-tenant-scaffolder-backend';
 import { DeployTarget } from '@internal/backend-deploy-targets';
+import { paidTenant } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import { Knex, knex as createKnex } from 'knex';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -197,7 +198,7 @@ describe.each(databases.eachSupportedId())(
       };
 
       // The victim, provisioned as the template does.
-      await registry.register(tenantBody(victim));
+      await registry.register(paidTenant(victim));
       const record = (step: string) => async (resource: any) => {
         await registry.recordResource(victim, {
           step,
@@ -254,7 +255,7 @@ describe.each(databases.eachSupportedId())(
     async function plantFor(slug: string): Promise<number> {
       // As its own task registers it, so that its steps may act on it.
       await registry.register({
-        ...tenantBody(slug),
+        ...paidTenant(slug),
         provisioningTask: 'mock-task-id',
       });
       const own = `${dataDir()}/storage/${slug}`;
@@ -449,28 +450,6 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
-
-function tenantBody(slug: string) {
-  return {
-    slug,
-    name: slug,
-    plan: { kind: 'paid' },
-    region: 'eu-west-1',
-    owner: 'group:default/sales',
-    version: '1.0.0',
-    settings: {
-      branding: {
-        palette: {
-          primary: '#1f6feb',
-          secondary: '#ffffff',
-          background: '#0d1117',
-        },
-      },
-      mail: { mode: 'platform' },
-      footer: { links: [] },
-    },
-  };
-}
 
 function serverOf(url: string) {
   const parsed = new URL(url);

@@ -3,6 +3,7 @@ import {
   tenantSettingsProblems,
   tenantSlugProblem,
 } from './validation';
+import { smtpMail } from './testUtils';
 
 const valid = {
   slug: 'acme',
@@ -56,13 +57,7 @@ describe('newTenantProblems', () => {
         plan: { kind: 'paid' },
         settings: {
           ...valid.settings,
-          mail: {
-            mode: 'smtp',
-            host: 'smtp.acme.example',
-            port: 587,
-            username: 'mailer',
-            fromAddress: 'noreply@acme.example',
-          },
+          mail: smtpMail,
         },
       }),
     ).toEqual([]);

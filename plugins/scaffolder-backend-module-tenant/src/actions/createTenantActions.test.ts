@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { LocalProcessDeployTarget } from '@internal/backend-deploy-targets';
+import { smtpMail } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import { TenantServiceDeployer } from '../provisioning/deploy/TenantServiceDeployer';
 import { SqliteTenantDatabases } from '../provisioning/database/SqliteTenantDatabases';
 import { LocalZoneFileDns } from '../provisioning/dns/LocalZoneFileDns';
@@ -396,15 +397,7 @@ describe('tenant:* actions on the local drivers', () => {
     const run = actions();
     const smtp = {
       ...tenant,
-      settings: {
-        mail: {
-          mode: 'smtp',
-          host: 'smtp.acme.example',
-          port: 587,
-          username: 'mailer',
-          fromAddress: 'noreply@acme.example',
-        },
-      },
+      settings: { mail: smtpMail },
     };
     await expect(run('tenant:register', smtp)).rejects.toThrow(
       /task secret smtpPassword/,
