@@ -1,9 +1,32 @@
-import { expect, test } from '@playwright/test';
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import {
   callAsReleaseBot,
   signInAsGuest,
   signInThroughProxy,
 } from '../../../e2e/portal';
+
+/** Claims the staging lock through its card, as the one signed in on the page. */
+async function claimStaging(page: Page, reason: string) {
+  await page.getByRole('button', { name: 'Claim' }).click();
+  await page.getByLabel('Reason').fill(reason);
+  await page.getByRole('dialog').getByRole('button', { name: 'Claim' }).click();
+  await expect(page.getByText('Held by you')).toBeVisible();
+}
+
+/** A call of the release bot (a CI pipeline) on the staging lock's API. */
+function callStagingAsReleaseBot(
+  request: APIRequestContext,
+  method: 'GET' | 'POST',
+  action: '' | '/claim' | '/queue' | '/release',
+  data?: unknown,
+) {
+  return callAsReleaseBot(
+    request,
+    method,
+    `/api/review-envs/locks/staging${action}`,
+    data,
+  );
+}
 
 test('a developer claims the staging lock, a pipeline finds it held and queues, the developer releases it to the pipeline', async ({
   page,
@@ -13,30 +36,24 @@ test('a developer claims the staging lock, a pipeline finds it held and queues, 
   await expect(page.getByText('Staging lock')).toBeVisible();
   await expect(page.getByText('Free')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Claim' }).click();
-  await page.getByLabel('Reason').fill('Release 2.4 smoke test');
-  await page.getByRole('dialog').getByRole('button', { name: 'Claim' }).click();
-  await expect(page.getByText('Held by you')).toBeVisible();
+  await claimStaging(page, 'Release 2.4 smoke test');
   await expect(page.getByText('Reason: Release 2.4 smoke test')).toBeVisible();
 
   // Another party, a CI pipeline, finds the lock held by the developer.
-  const refused = await callAsReleaseBot(
+  const nightly = { reason: 'nightly deploy' };
+  const refused = await callStagingAsReleaseBot(
     request,
     'POST',
-    '/api/review-envs/locks/staging/claim',
-    {
-      reason: 'nightly deploy',
-    },
+    '/claim',
+    nightly,
   );
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.message).toContain('user:default/guest');
-  const queued = await callAsReleaseBot(
+  const queued = await callStagingAsReleaseBot(
     request,
     'POST',
-    '/api/review-envs/locks/staging/queue',
-    {
-      reason: 'nightly deploy',
-    },
+    '/queue',
+    nightly,
   );
   expect(queued.status()).toBe(200);
   await expect(
@@ -46,11 +63,7 @@ test('a developer claims the staging lock, a pipeline finds it held and queues, 
   await page.getByRole('button', { name: 'Release' }).click();
   await expect(page.getByText('Held by release-bot')).toBeVisible();
 
-  const check = await callAsReleaseBot(
-    request,
-    'GET',
-    '/api/review-envs/locks/staging',
-  );
+  const check = await callStagingAsReleaseBot(request, 'GET', '');
   const lock = await check.json();
   expect(lock).toMatchObject({
     holder: 'release-bot',
@@ -58,12 +71,9 @@ test('a developer claims the staging lock, a pipeline finds it held and queues, 
   });
 
   // The pipeline's deploy is done: it releases the lock with its token.
-  const released = await callAsReleaseBot(
-    request,
-    'POST',
-    '/api/review-envs/locks/staging/release',
-    { fencingToken: lock.fencingToken },
-  );
+  const released = await callStagingAsReleaseBot(request, 'POST', '/release', {
+    fencingToken: lock.fencingToken,
+  });
   expect(released.status()).toBe(200);
 });
 
@@ -74,10 +84,7 @@ test('a developer claims the staging lock, a colleague sees it held by them, and
 }) => {
   await signInAsGuest(page, '/review-envs');
   await expect(page.getByText('Free')).toBeVisible();
-  await page.getByRole('button', { name: 'Claim' }).click();
-  await page.getByLabel('Reason').fill('Checking the 2.5 migration');
-  await page.getByRole('dialog').getByRole('button', { name: 'Claim' }).click();
-  await expect(page.getByText('Held by you')).toBeVisible();
+  await claimStaging(page, 'Checking the 2.5 migration');
 
   // Ada, another person, signed in on her own.
   const ada = await signInThroughProxy(
