@@ -9,8 +9,8 @@ import {
 } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
+import { ADA } from './__testUtils__/actors';
 import {
-  ADA,
   BASE,
   asScaffolder,
   asUser as as,

@@ -9,12 +9,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { tenantScaffolderPlugin } from '../plugin';
+import { ADA, SCAFFOLDER } from './actors';
 
 /** Where a test backend serves the registry's API. */
 export const BASE = '/api/tenant-scaffolder';
-
-/** The person the tests sign in as, unless they name another. */
-export const ADA = 'user:default/ada';
 
 /** Headers of a signed-in user's request. */
 export const asUser = (user: string = ADA) => ({
@@ -24,7 +22,7 @@ export const asUser = (user: string = ADA) => ({
 /** Headers of the scaffolder's tenant module calling the registry. */
 export const asScaffolder = () => ({
   Authorization: mockCredentials.service.header({
-    onBehalfOf: mockCredentials.service('plugin:scaffolder'),
+    onBehalfOf: mockCredentials.service(SCAFFOLDER),
     targetPluginId: 'tenant-scaffolder',
   }),
 });

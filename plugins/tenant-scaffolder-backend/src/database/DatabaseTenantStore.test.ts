@@ -3,13 +3,11 @@ import {
   tenantRegistration,
   tenantSettings,
 } from '@internal/plugin-tenant-scaffolder-common/testUtils';
+import { ADA, SCAFFOLDER } from '../__testUtils__/actors';
 import { registryDatabases } from '../__testUtils__/registryDatabases';
 import { DatabaseTenantStore } from './DatabaseTenantStore';
 
 jest.setTimeout(60_000);
-
-const ADA = 'user:default/ada';
-const SCAFFOLDER = 'plugin:scaffolder';
 
 const settings = tenantSettings();
 
