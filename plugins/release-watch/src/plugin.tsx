@@ -1,26 +1,19 @@
 import {
-  ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { backendClientApi } from '@internal/frontend-plugin-utils';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { releaseWatchApiRef } from './api/ReleaseWatchApi';
 import { ReleaseWatchClient } from './api/ReleaseWatchClient';
 import { rootRouteRef } from './routes';
 
-export const releaseWatchApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: releaseWatchApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ReleaseWatchClient({ discoveryApi, fetchApi }),
-    }),
-});
+export const releaseWatchApi = backendClientApi(
+  releaseWatchApiRef,
+  ReleaseWatchClient,
+);
 
 export const releaseWatchPage = PageBlueprint.make({
   params: {

@@ -1,26 +1,19 @@
 import {
-  ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { backendClientApi } from '@internal/frontend-plugin-utils';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { reviewEnvsApiRef } from './api/ReviewEnvsApi';
 import { ReviewEnvsClient } from './api/ReviewEnvsClient';
 import { rootRouteRef } from './routes';
 
-export const reviewEnvsApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: reviewEnvsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ReviewEnvsClient({ discoveryApi, fetchApi }),
-    }),
-});
+export const reviewEnvsApi = backendClientApi(
+  reviewEnvsApiRef,
+  ReviewEnvsClient,
+);
 
 export const reviewEnvsPage = PageBlueprint.make({
   params: {

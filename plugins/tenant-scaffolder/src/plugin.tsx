@@ -1,26 +1,19 @@
 import {
-  ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { backendClientApi } from '@internal/frontend-plugin-utils';
 import BusinessIcon from '@material-ui/icons/Business';
 import { tenantScaffolderApiRef } from './api/TenantScaffolderApi';
 import { TenantScaffolderClient } from './api/TenantScaffolderClient';
 import { rootRouteRef } from './routes';
 
-export const tenantScaffolderApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: tenantScaffolderApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new TenantScaffolderClient({ discoveryApi, fetchApi }),
-    }),
-});
+export const tenantScaffolderApi = backendClientApi(
+  tenantScaffolderApiRef,
+  TenantScaffolderClient,
+);
 
 /** `/tenants` lists the tenants; `/tenants/:slug` shows one. */
 export const tenantScaffolderPage = PageBlueprint.make({
