@@ -1,4 +1,4 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import {
   TenantCi,
@@ -6,6 +6,7 @@ import {
   TenantCiValues,
   tenantCiName,
 } from './TenantCi';
+import { fillPlaceholders } from '../fillPlaceholders';
 import { assertOwnedName } from '../ownership';
 
 const JOB = 'jenkins-job';
@@ -150,15 +151,7 @@ export function renderJenkinsJob(
   template: string,
   values: Record<string, string>,
 ): string {
-  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_match, key: string) => {
-    const value = values[key];
-    if (value === undefined) {
-      throw new InputError(
-        `Jenkins job template names an unknown value {{ ${key} }}`,
-      );
-    }
-    return escapeXml(value);
-  });
+  return fillPlaceholders(template, values, 'Jenkins job', escapeXml);
 }
 
 function escapeXml(value: string): string {

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { LedgerResource, RecordResource } from '../LedgerResource';
 import { assertValidSlug } from '../assertValidSlug';
+import { fillPlaceholders } from '../fillPlaceholders';
 import { ownedPath } from '../ownership';
 
 const FILE = 'config-file';
@@ -248,13 +249,7 @@ export function renderNginx(
   template: string,
   values: Record<string, string>,
 ): string {
-  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_match, key: string) => {
-    const value = values[key];
-    if (value === undefined) {
-      throw new InputError(
-        `nginx.conf template names an unknown value {{ ${key} }}`,
-      );
-    }
+  return fillPlaceholders(template, values, 'nginx.conf', (value, key) => {
     if (!NGINX_SAFE.test(value)) {
       throw new InputError(
         `refusing to put '${value}' into nginx.conf (${key})`,
