@@ -5,6 +5,8 @@ import type { TestDatabases } from '@backstage/backend-test-utils';
  * One test a database: the backend package's migrations create `tables`,
  * and rolling all of them back drops the tables again.
  */
+// Defines its tests only when a test file calls it: nothing runs on import.
+// eslint-disable-next-line jest/no-export
 export function itRunsMigrationsUpAndDown(options: {
   databases: TestDatabases;
   /** The backend package whose `migrations` folder to run, e.g. `@internal/plugin-review-envs-backend`. */
