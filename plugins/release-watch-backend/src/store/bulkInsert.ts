@@ -1,7 +1,8 @@
 import { Knex } from 'knex';
 
-const KNEX_CHUNK = 400;
-const SQLITE_CHUNK = 2000;
+// Rows per statement. Each chunk travels as one JSON parameter, so the
+// bound-variable limits of SQLite and PostgreSQL never apply.
+const CHUNK = 2000;
 
 function isSqlite(knex: Knex) {
   const client = String(knex.client.config.client);
@@ -10,10 +11,11 @@ function isSqlite(knex: Knex) {
 
 /**
  * Inserts rows, skipping those whose `key` exists (`ignore`) or overwriting
- * them (`merge`), and returns the keys it inserted (for `ignore`). On SQLite
- * the rows travel as one JSON parameter per 2,000 and SQLite unpacks them
- * with `json_each`: a short statement prepared once per chunk instead of one
- * with thousands of placeholders, which is most of an ingest's time there.
+ * them (`merge`), and returns the keys it inserted (for `ignore`). The rows
+ * travel as one JSON parameter per 2,000, which the database unpacks itself:
+ * SQLite with `json_each`, PostgreSQL with `json_populate_recordset` against
+ * the table's own row type. One short statement per chunk instead of one with
+ * thousands of placeholders, which is most of an ingest's time on either.
  */
 export async function bulkInsert<T extends Record<string, unknown>>(
   trx: Knex.Transaction,
@@ -26,24 +28,33 @@ export async function bulkInsert<T extends Record<string, unknown>>(
     return inserted;
   }
   const columns = Object.keys(rows[0]);
-  if (!isSqlite(trx)) {
-    for (let i = 0; i < rows.length; i += KNEX_CHUNK) {
-      const query = trx(table)
-        .insert(rows.slice(i, i + KNEX_CHUNK))
-        .onConflict(options.key);
-      if (options.onConflict === 'merge') {
-        await query.merge();
-      } else {
-        const ids: Array<Record<string, string>> = await query
-          .ignore()
-          .returning(options.key);
-        ids.forEach(row => inserted.add(row[options.key]));
-      }
+  const sqlite = isSqlite(trx);
+  const sql = insertStatement(table, columns, options, sqlite);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows
+      .slice(i, i + CHUNK)
+      .map(row => rowValues(row, columns, sqlite));
+    const result = await trx.raw(sql, [JSON.stringify(chunk)]);
+    if (options.onConflict === 'ignore') {
+      const keys: Array<Record<string, string>> = sqlite ? result : result.rows;
+      keys.forEach(row => inserted.add(row[options.key]));
     }
-    return inserted;
   }
-  const quoted = columns.map(column => `"${column}"`);
-  const extract = columns.map(column => `json_extract(value, '$.${column}')`);
+  return inserted;
+}
+
+function insertStatement(
+  table: string,
+  columns: string[],
+  options: { key: string; onConflict: 'ignore' | 'merge' },
+  sqlite: boolean,
+) {
+  const quoted = columns.map(column => `"${column}"`).join(', ');
+  const source = sqlite
+    ? `select ${columns
+        .map(column => `json_extract(value, '$.${column}')`)
+        .join(', ')} from json_each(?) where true`
+    : `select ${quoted} from json_populate_recordset(null::"${table}", ?::json)`;
   const conflict =
     options.onConflict === 'merge'
       ? `do update set ${columns
@@ -51,30 +62,19 @@ export async function bulkInsert<T extends Record<string, unknown>>(
           .map(column => `"${column}" = excluded."${column}"`)
           .join(', ')}`
       : `do nothing returning "${options.key}"`;
-  const sql = `insert into "${table}" (${quoted.join(
-    ', ',
-  )}) select ${extract.join(', ')} from json_each(?) where true on conflict ("${
-    options.key
-  }") ${conflict}`;
-  for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
-    const chunk = rows.slice(i, i + SQLITE_CHUNK).map(row =>
+  return `insert into "${table}" (${quoted}) ${source} on conflict ("${options.key}") ${conflict}`;
+}
+
+function rowValues(
+  row: Record<string, unknown>,
+  columns: string[],
+  sqlite: boolean,
+) {
+  return Object.fromEntries(
+    columns.map(column => {
+      const value = row[column] ?? null;
       // SQLite stores booleans as 0 and 1.
-      Object.fromEntries(
-        columns.map(column => {
-          const value = row[column];
-          return [
-            column,
-            typeof value === 'boolean' ? Number(value) : value ?? null,
-          ];
-        }),
-      ),
-    );
-    const result = await trx.raw(sql, [JSON.stringify(chunk)]);
-    if (options.onConflict === 'ignore') {
-      (result as Array<Record<string, string>>).forEach(row =>
-        inserted.add(row[options.key]),
-      );
-    }
-  }
-  return inserted;
+      return [column, sqlite && typeof value === 'boolean' ? +value : value];
+    }),
+  );
 }
