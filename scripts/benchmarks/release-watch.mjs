@@ -136,6 +136,13 @@ async function runOn(name, database) {
         `p50 ${Math.round(percentile(timings, 50))} ms, p95 ${dashboardP95} ms`,
     );
     return { eventsPerSecond, dashboardP95 };
+  } catch (error) {
+    console.error(
+      `${name}: the portal's last output:\n${portal.output
+        .join('')
+        .slice(-6000)}`,
+    );
+    throw error;
   } finally {
     await portal.stop();
   }
