@@ -4,6 +4,7 @@ import { EntityDirectory } from '../attribution/EntityDirectory';
 import { EventSink } from '../ingest/EventSink';
 import { bulkInsert } from './bulkInsert';
 import { deriveMeasurements } from './derivations/deriveMeasurements';
+import { PlannerStatistics } from './PlannerStatistics';
 import { rememberArrival } from './derivations/measurements';
 import { toRow } from './eventRows';
 import { upsertMeasurements } from './operations/upsertMeasurements';
@@ -21,11 +22,14 @@ export type IngestCounts = {
  */
 export class EventStore implements EventSink {
   private readonly listeners: Array<() => void> = [];
+  private readonly statistics: PlannerStatistics;
 
   constructor(
     private readonly knex: Knex,
     private readonly directory: EntityDirectory,
-  ) {}
+  ) {
+    this.statistics = new PlannerStatistics(knex, TABLES.events);
+  }
 
   /** Called after each batch that changed something (the rollup refresher listens). */
   onChange(listener: () => void) {
@@ -64,6 +68,7 @@ export class EventStore implements EventSink {
     });
 
     if (accepted > 0) {
+      await this.statistics.rowsAdded(accepted);
       this.listeners.forEach(listener => listener());
     }
     return {
