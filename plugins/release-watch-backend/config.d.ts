@@ -20,7 +20,8 @@ export interface Config {
       /**
        * `time_to_production` (hours), `ci_feedback` (minutes),
        * `deployment_frequency` (deploys per week), `lead_time` (hours),
-       * `change_failure_rate` (%), `time_to_restore` (hours), or
+       * `change_failure_rate` (%), `time_to_restore` (hours, failed
+       * deployment recovery time), `deployment_rework_rate` (%), or
        * `metric:<name>` for a pushed metric sample series.
        */
       metric: string;

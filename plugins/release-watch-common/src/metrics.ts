@@ -9,7 +9,8 @@ export type BuiltInMetric =
   | 'deployment_frequency'
   | 'lead_time'
   | 'change_failure_rate'
-  | 'time_to_restore';
+  | 'time_to_restore'
+  | 'deployment_rework_rate';
 
 /** A built-in metric, or `metric:<name>` for a pushed metric sample series (e.g. `metric:page_load`). */
 export type MetricId = BuiltInMetric | `metric:${string}`;
@@ -64,12 +65,25 @@ export const BUILT_IN_METRICS: Record<BuiltInMetric, MetricDefinition> = {
   },
   time_to_restore: {
     id: 'time_to_restore',
-    title: 'Time to restore service',
+    // The name DORA has used since its 2023 report.
+    title: 'Failed deployment recovery time',
     unit: 'hours',
     headline: 'median',
     lowerIsBetter: true,
   },
+  deployment_rework_rate: {
+    id: 'deployment_rework_rate',
+    title: 'Deployment rework rate',
+    unit: '%',
+    headline: 'rate',
+    lowerIsBetter: true,
+  },
 };
+
+/** The metric ids a config or a query may name, for error messages. */
+export const METRIC_CHOICES = `${Object.keys(BUILT_IN_METRICS).join(
+  ', ',
+)}, or metric:<name>`;
 
 /** The definition of a built-in metric, or of a sample series with the given unit. */
 export function metricDefinition(

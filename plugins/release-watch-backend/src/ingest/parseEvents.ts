@@ -46,6 +46,7 @@ const eventSchema = z.discriminatedUnion('kind', [
     version: name(200).optional(),
     commitSha: sha.optional(),
     production: z.boolean().optional(),
+    fixes: name(200).optional(),
   }),
   z.object({
     ...base,
@@ -76,6 +77,7 @@ const eventSchema = z.discriminatedUnion('kind', [
     incident: name(200),
     action: z.enum(['opened', 'resolved']),
     causedByVersion: name(200).optional(),
+    resolvedByVersion: name(200).optional(),
   }),
   z.object({
     ...base,

@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   isMetricId,
+  METRIC_CHOICES,
   metricDefinition,
   Okr,
   Scope,
@@ -17,7 +18,7 @@ export function readOkrs(config: Config): Okr[] {
       const metric = entry.getString('metric');
       if (!isMetricId(metric)) {
         throw new InputError(
-          `${where}.metric '${metric}' is not a Release Watch metric (time_to_production, ci_feedback, deployment_frequency, lead_time, change_failure_rate, time_to_restore, or metric:<name>)`,
+          `${where}.metric '${metric}' is not a Release Watch metric (${METRIC_CHOICES})`,
         );
       }
       const startDate = entry.getString('startDate');

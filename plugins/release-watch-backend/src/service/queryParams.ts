@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   isMetricId,
+  METRIC_CHOICES,
   MetricId,
   Period,
   Scope,
@@ -66,7 +67,7 @@ export function rangeOf(query: RangeQuery, now = Date.now()): Range {
 export function metricOf(metric: string): MetricId {
   if (!isMetricId(metric)) {
     throw new InputError(
-      `metric must be one of time_to_production, ci_feedback, deployment_frequency, lead_time, change_failure_rate, time_to_restore, or metric:<name>; got '${metric}'`,
+      `metric must be one of ${METRIC_CHOICES}; got '${metric}'`,
     );
   }
   return metric;

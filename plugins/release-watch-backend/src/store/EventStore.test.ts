@@ -165,6 +165,76 @@ describe.each(databases.eachSupportedId())(
       expect(await rollups.staleCount()).toBe(0);
     });
 
+    it('counts a production deployment as rework when it names what it fixes or a resolved incident names its version, in any arrival order', async () => {
+      const { ingest, measurements, knex } = await setUp(databaseId);
+      const production = (version: string, at: string) => ({
+        kind: 'deployment' as const,
+        at,
+        environment: 'production',
+        status: 'success' as const,
+        version,
+      });
+      // 2.1 is resolved by an incident stored before it; 2.3 by one after.
+      await ingest([
+        {
+          kind: 'incident',
+          at: '2026-03-03T11:00:00Z',
+          incident: 'INC-1',
+          action: 'resolved',
+          resolvedByVersion: '2.1',
+        },
+      ]);
+      await ingest([
+        production('2.0', '2026-03-02T10:00:00Z'),
+        production('2.1', '2026-03-03T10:00:00Z'),
+        { ...production('2.2', '2026-03-04T10:00:00Z'), fixes: '2.0' },
+        production('2.3', '2026-03-05T10:00:00Z'),
+        { ...production('2.4', '2026-03-05T12:00:00Z'), fixes: 'INC-2' },
+        {
+          ...production('2.5', '2026-03-06T10:00:00Z'),
+          environment: 'staging',
+          fixes: 'INC-3',
+        },
+      ]);
+      await ingest([
+        {
+          kind: 'incident',
+          at: '2026-03-05T11:00:00Z',
+          incident: 'INC-2',
+          action: 'resolved',
+          resolvedByVersion: '2.3',
+        },
+      ]);
+
+      expect(
+        (await measurements('deployment_rework_rate')).map(m => [
+          m.label,
+          m.value,
+        ]),
+      ).toEqual([
+        ['2.0', 0],
+        ['2.1', 100],
+        ['2.2', 100],
+        ['2.3', 100],
+        ['2.4', 100],
+      ]);
+      // Resolving names no cause: change failure rate is untouched.
+      expect(
+        (await measurements('change_failure_rate')).map(m => m.value),
+      ).toEqual([0, 0, 0, 0, 0]);
+
+      const rollups = new RollupStore(knex);
+      await rollups.refreshStale();
+      const [week] = await rollups.read({
+        metric: 'deployment_rework_rate',
+        period: 'week',
+        scope: { kind: 'org' },
+        from: '2026-03-02',
+        to: '2026-03-02',
+      });
+      expect(week).toMatchObject({ count: 5, sum: 400 });
+    });
+
     it('keeps an unattributed event and its measurements out of group and entity rollups', async () => {
       const { ingest, knex } = await setUp(databaseId);
       const result = await ingest([

@@ -40,7 +40,10 @@ export function toRow(
     case 'incident':
       row.incident = event.incident;
       row.status = event.action;
-      row.version = event.causedByVersion ?? null;
+      row.version =
+        (event.action === 'resolved'
+          ? event.resolvedByVersion
+          : event.causedByVersion) ?? null;
       break;
     default:
       break;

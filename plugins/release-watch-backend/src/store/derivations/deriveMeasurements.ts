@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { EventRow, MeasurementRow } from '../tables';
 import { changeFailures } from './changeFailures';
 import { leadTimes } from './leadTimes';
+import { reworkRate } from './reworkRate';
 import {
   isTrue,
   Measure,
@@ -35,6 +36,7 @@ export async function deriveMeasurements(
     row => row.kind === 'deployment' && isTrue(row.production),
   );
   await changeFailures(trx, inserted, productionDeploys, measure);
+  await reworkRate(trx, inserted, productionDeploys, measure);
   for (const deploy of productionDeploys) {
     if (deploy.status === 'success') {
       measure(

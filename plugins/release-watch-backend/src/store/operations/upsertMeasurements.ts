@@ -5,7 +5,7 @@ import { MeasurementRow, TABLES } from '../tables';
 // Rows per statement: well under SQLite's bound-variable limit.
 const CHUNK = 400;
 // Keys of measurements derived from a pair of events (see derivations/).
-const PAIRED_KEY = /^(ttp|lead|cfr|ttr):/;
+const PAIRED_KEY = /^(ttp|lead|cfr|rework|ttr):/;
 
 /**
  * Stores measurements, overwriting those of the same key, and marks stale
