@@ -26,8 +26,17 @@ const projects = ['packages', 'plugins']
     testDir: resolve(dir, 'e2e-tests'),
   }));
 
+// Journeys named *.cloud-local.test.ts need the cloud-local profile's
+// drivers (PostgreSQL, moto_server, the Cloudflare stand-in): they run only
+// on that profile, and the other journeys only on the others.
+const cloudLocal = process.env.PORTAL_E2E_PROFILE === 'cloud-local';
+const CLOUD_LOCAL_JOURNEYS = '**/*.cloud-local.test.ts';
+
 export default defineConfig({
   timeout: 120_000,
+  ...(cloudLocal
+    ? { testMatch: CLOUD_LOCAL_JOURNEYS }
+    : { testIgnore: CLOUD_LOCAL_JOURNEYS }),
   expect: { timeout: 30_000 },
   // One portal, one set of data: journeys run one after another.
   workers: 1,

@@ -11,13 +11,9 @@ import { openNewTenantWizard } from '../../../e2e/portal';
 // The cloud-local profile (./scripts/test runs it with
 // PORTAL_E2E_PROFILE=cloud-local): PostgreSQL, and S3 and ECS in moto_server
 // on :4566, the Cloudflare stand-in on :8787 (app-config.cloud-local.yaml).
-// Skipped in the journey runs on the embedded defaults and on the replicas:
-// this portal has no cloud drivers. ./scripts/test runs it in a step of its
-// own with the profile set.
-test.skip(
-  process.env.PORTAL_E2E_PROFILE !== 'cloud-local',
-  'runs on the cloud-local profile',
-);
+// Its name ends in .cloud-local.test.ts, so playwright.config.ts leaves it
+// out of the journey runs on other profiles, whose portals have no cloud
+// drivers.
 test.setTimeout(300_000);
 
 const MOTO = 'http://127.0.0.1:4566';
