@@ -1,3 +1,4 @@
+export * from './bands';
 export * from './events';
 export * from './metrics';
 // Narrower than the spec's, whose metric is any string on the wire.
