@@ -49,6 +49,8 @@ const MATRIX: Route[] = [
   signedInGet('/releases'),
   signedInGet('/scopes'),
   signedInGet('/unattributed'),
+  signedInGet('/summary'),
+  signedInGet('/teams'),
   signedInGet('/openapi.json'),
 ];
 

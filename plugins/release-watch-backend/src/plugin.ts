@@ -13,6 +13,7 @@ import { readOkrs } from './okrs/readOkrs';
 import { scheduleOkrWatch } from './okrs/scheduleOkrWatch';
 import { createRouter } from './service/createRouter';
 import { ReportService } from './service/ReportService';
+import { SummaryService } from './service/SummaryService';
 import { scheduleGithubPolls } from './sources/github/scheduleGithubPolls';
 import { subscribeToWebhooks } from './sources/github/subscribeToWebhooks';
 import { scheduleLocalGitPolls } from './sources/localGit/scheduleLocalGitPolls';
@@ -21,6 +22,7 @@ import { ReportStore } from './store/ReportStore';
 import { RollupStore } from './store/RollupStore';
 import { scheduleRollupRefresh } from './store/scheduleRollupRefresh';
 import { tuneSqlite } from './store/tuneSqlite';
+import { CatalogTeamDirectory } from './teams/TeamDirectory';
 
 export const releaseWatchPlugin = createBackendPlugin({
   pluginId: 'release-watch',
@@ -60,7 +62,15 @@ export const releaseWatchPlugin = createBackendPlugin({
         await scheduleGithubPolls(sources);
         await subscribeToWebhooks(deps.githubEvents, events);
 
-        const store = new ReportStore(knex);
+        const teams = new CatalogTeamDirectory(deps.catalog, deps.auth);
+        const store = new ReportStore(knex, async scope =>
+          scope.kind === 'owner'
+            ? {
+                ...scope,
+                entityRefs: (await teams.team(scope.owner)).entityRefs,
+              }
+            : scope,
+        );
         const reports = new ReportService(
           rollups,
           store,
@@ -82,6 +92,8 @@ export const releaseWatchPlugin = createBackendPlugin({
             reports,
             store,
             directory,
+            summary: new SummaryService(store),
+            teams,
             settle: () => rollups.settle(),
           }),
         );

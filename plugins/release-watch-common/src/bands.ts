@@ -8,6 +8,15 @@ export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
 
 export const DORA_BANDS: DoraBand[] = ['elite', 'high', 'medium', 'low'];
 
+/** DORA's five keys, in the order its reports list them. */
+export const DORA_KEYS: BuiltInMetric[] = [
+  'deployment_frequency',
+  'lead_time',
+  'change_failure_rate',
+  'time_to_restore',
+  'deployment_rework_rate',
+];
+
 /** The edition the thresholds come from, for captions and the README. */
 export const BAND_EDITION = '2023 Accelerate State of DevOps Report (DORA)';
 

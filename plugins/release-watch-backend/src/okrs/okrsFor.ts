@@ -29,12 +29,14 @@ function sameScope(a: Scope, b: Scope) {
       (a.kind === 'group' && b.kind === 'group' && a.group === b.group) ||
       (a.kind === 'entity' &&
         b.kind === 'entity' &&
-        a.entityRef === b.entityRef))
+        a.entityRef === b.entityRef) ||
+      (a.kind === 'owner' && b.kind === 'owner' && a.owner === b.owner))
   );
 }
 
 function scopeLabel(scope: Scope) {
   if (scope.kind === 'group') return scope.group;
   if (scope.kind === 'entity') return scope.entityRef;
+  if (scope.kind === 'owner') return scope.owner;
   return 'org';
 }

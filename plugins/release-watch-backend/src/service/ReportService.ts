@@ -20,7 +20,10 @@ import { RollupRow } from '../store/tables';
 export class ReportService {
   constructor(
     private readonly rollups: RollupStore,
-    private readonly store: ReportStore,
+    private readonly store: Pick<
+      ReportStore,
+      'meetingTarget' | 'periodFigures'
+    >,
     private readonly okrs: { all(): Promise<Okr[]> },
   ) {}
 
@@ -32,13 +35,19 @@ export class ReportService {
   }): Promise<SeriesResponse> {
     const { metric, scope, period, range } = options;
     const starts = periodStarts(period, range.from, range.to);
-    const rows = await this.rollups.read({
+    const window = {
       metric,
       period,
       scope,
       from: starts[0],
       to: starts[starts.length - 1],
-    });
+    };
+    // A team's figures are computed from its entities' measurements: teams
+    // change with the catalog, so they have no rollups.
+    const rows =
+      scope.kind === 'owner'
+        ? await this.store.periodFigures(window)
+        : await this.rollups.read(window);
     const definition = metricDefinition(metric, rows[0]?.unit ?? '');
     const byStart = new Map(rows.map(row => [row.period_start, row]));
     const points: SeriesPoint[] = starts.map(start => {

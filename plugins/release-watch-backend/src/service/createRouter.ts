@@ -14,6 +14,10 @@ import { bindGetOkrReportsEndpoint } from './endpoints/GetOkrReports.router';
 import { GetReleasesModelImpl } from './endpoints/GetReleases.model';
 import { bindGetReleasesEndpoint } from './endpoints/GetReleases.router';
 import { GetScopesModelImpl } from './endpoints/GetScopes.model';
+import { GetSummaryModelImpl } from './endpoints/GetSummary.model';
+import { bindGetSummaryEndpoint } from './endpoints/GetSummary.router';
+import { GetTeamsModelImpl } from './endpoints/GetTeams.model';
+import { bindGetTeamsEndpoint } from './endpoints/GetTeams.router';
 import { bindGetScopesEndpoint } from './endpoints/GetScopes.router';
 import { GetSeriesModelImpl } from './endpoints/GetSeries.model';
 import { bindGetSeriesEndpoint } from './endpoints/GetSeries.router';
@@ -26,6 +30,8 @@ import { ListUnattributedModelImpl } from './endpoints/ListUnattributed.model';
 import { bindListUnattributedEndpoint } from './endpoints/ListUnattributed.router';
 import { answerEventsPartlyRefused } from './EventsPartlyRefusedError';
 import { ReportService } from './ReportService';
+import { SummaryService } from './SummaryService';
+import { TeamDirectory } from '../teams/TeamDirectory';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
@@ -33,6 +39,9 @@ export type RouterOptions = {
   reports: ReportService;
   store: ReportStore;
   directory: EntityDirectory;
+  /** The DORA keys of a scope, with bands and trends. */
+  summary: SummaryService;
+  teams: TeamDirectory;
   /** Waits for the rollups to include everything ingested so far. */
   settle: () => Promise<void>;
 };
@@ -45,6 +54,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, events, reports, store, directory, settle } = options;
+  const { summary, teams } = options;
   const api = createApiRouter({
     spec,
     createOpenApiRouter,
@@ -59,6 +69,8 @@ export async function createRouter(
   bindGetReleasesEndpoint(api, new GetReleasesModelImpl(store, reports));
   bindGetScopesEndpoint(api, new GetScopesModelImpl(directory));
   bindListUnattributedEndpoint(api, new ListUnattributedModelImpl(store));
+  bindGetSummaryEndpoint(api, new GetSummaryModelImpl(summary));
+  bindGetTeamsEndpoint(api, new GetTeamsModelImpl(teams, summary));
 
   const router = Router();
   router.use(api);

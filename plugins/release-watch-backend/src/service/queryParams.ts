@@ -15,14 +15,17 @@ const DAY_MS = 86_400_000;
 /** The longest range one request may ask for. */
 const MAX_RANGE_DAYS = 3 * 366;
 
-export type ScopeQuery = { group?: string; entityRef?: string };
+export type ScopeQuery = { group?: string; entityRef?: string; owner?: string };
 export type RangeQuery = { from?: string; to?: string };
 export type ReportQuery = ScopeQuery & RangeQuery & { period?: Period };
 
-/** `group=` or `entityRef=`, at most one; neither means the whole organisation. */
-export function scopeOf({ group, entityRef }: ScopeQuery): Scope {
-  if (group && entityRef) {
-    throw new InputError('Give either group or entityRef, not both');
+/** `group=`, `entityRef=` or `owner=`, at most one; none means the whole organisation. */
+export function scopeOf({ group, entityRef, owner }: ScopeQuery): Scope {
+  if ([group, entityRef, owner].filter(Boolean).length > 1) {
+    throw new InputError('Give one of group, entityRef or owner, not more');
+  }
+  if (owner) {
+    return { kind: 'owner', owner: owner.toLowerCase() };
   }
   if (group) {
     return { kind: 'group', group };
@@ -71,4 +74,30 @@ export function metricOf(metric: string): MetricId {
     );
   }
   return metric;
+}
+
+export type WindowQuery = RangeQuery & { since?: string };
+
+/**
+ * The window of a report per environment: `from`..`to` as {@link rangeOf},
+ * or from the moment `since` (a date-time) to the end of `to`.
+ */
+export function windowOf(query: WindowQuery, now = Date.now()): Range {
+  const range = rangeOf(query, now);
+  if (query.since === undefined) {
+    return range;
+  }
+  const since = Date.parse(query.since);
+  if (Number.isNaN(since)) {
+    throw new InputError(
+      `since must be an ISO 8601 date and time, not '${query.since}'`,
+    );
+  }
+  if (since > range.to) {
+    throw new InputError('since must not be after to');
+  }
+  if (range.to - since > MAX_RANGE_DAYS * DAY_MS) {
+    throw new InputError(`A range spans at most ${MAX_RANGE_DAYS} days`);
+  }
+  return { from: since, to: range.to };
 }

@@ -1,31 +1,88 @@
 import { Okr, Period, Scope } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
+import { computePeriodFigures } from './operations/computePeriodFigures';
 import { countDeploymentsByEnvironment } from './operations/countDeploymentsByEnvironment';
 import { countMeetingTarget } from './operations/countMeetingTarget';
 import { listStartedReleases } from './operations/listStartedReleases';
 import { listUnattributed } from './operations/listUnattributed';
 import { readMeasurements } from './operations/readMeasurements';
+import { summarizeMeasurements } from './operations/summarizeMeasurements';
 import { Range } from './periods';
+import { StoreScope } from './scoped';
+
+/** Gives a team's scope the entities it owns; other scopes pass as they are. */
+export type ScopeResolver = (scope: Scope) => Promise<StoreScope>;
+
+const noTeams: ScopeResolver = async scope => {
+  if (scope.kind === 'owner') {
+    throw new Error('No team directory to resolve an owner scope with');
+  }
+  return scope;
+};
 
 /** What the reports read from events and measurements beyond the rollups. */
 export class ReportStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly resolve: ScopeResolver = noTeams,
+  ) {}
 
-  deploymentsByEnvironment(options: {
+  async deploymentsByEnvironment(options: {
     scope: Scope;
     period: Period;
     from: string;
     to: string;
   }) {
-    return countDeploymentsByEnvironment(this.knex, options);
+    return countDeploymentsByEnvironment(this.knex, {
+      ...options,
+      scope: await this.resolve(options.scope),
+    });
   }
 
-  meetingTarget(okr: Okr, period: Period, periodStart: string) {
-    return countMeetingTarget(this.knex, okr, period, periodStart);
+  async meetingTarget(okr: Okr, period: Period, periodStart: string) {
+    const scope = await this.resolve(okr.scope);
+    return countMeetingTarget(
+      this.knex,
+      { ...okr, scope },
+      period,
+      periodStart,
+    );
   }
 
-  startedReleases(scope: Scope, range: Range, limit: number) {
-    return listStartedReleases(this.knex, scope, range, limit);
+  async startedReleases(scope: Scope, range: Range, limit: number) {
+    return listStartedReleases(
+      this.knex,
+      await this.resolve(scope),
+      range,
+      limit,
+    );
+  }
+
+  /** Per period figures like the rollups', for scopes without rollups (teams). */
+  async periodFigures(options: {
+    metric: string;
+    period: Period;
+    scope: Scope;
+    from: string;
+    to: string;
+  }) {
+    return computePeriodFigures(this.knex, {
+      ...options,
+      scope: await this.resolve(options.scope),
+    });
+  }
+
+  /** Count, sum and (when asked) exact median of a metric over a range. */
+  async summary(options: {
+    metric: string;
+    scope: Scope;
+    range: Range;
+    median: boolean;
+  }) {
+    return summarizeMeasurements(this.knex, {
+      ...options,
+      scope: await this.resolve(options.scope),
+    });
   }
 
   measurements(keys: string[]) {

@@ -1,12 +1,12 @@
-import { Period, Scope } from '@internal/plugin-release-watch-common';
+import { Period } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
-import { scoped } from '../scoped';
+import { scoped, StoreScope } from '../scoped';
 import { TABLES } from '../tables';
 
 /** Successful production deployments per period and environment, from one period start to another. */
 export async function countDeploymentsByEnvironment(
   knex: Knex,
-  options: { scope: Scope; period: Period; from: string; to: string },
+  options: { scope: StoreScope; period: Period; from: string; to: string },
 ): Promise<
   Array<{ periodStart: string; environment: string | null; count: number }>
 > {

@@ -1,12 +1,14 @@
 import { Okr, Period } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
-import { scoped } from '../scoped';
+import { scoped, StoreScope } from '../scoped';
 import { TABLES } from '../tables';
 
 /** How many of an objective's measurements in one period there are, and how many meet its target. */
 export async function countMeetingTarget(
   knex: Knex,
-  okr: Okr,
+  okr: Pick<Okr, 'metric' | 'lowerIsBetter' | 'target'> & {
+    scope: StoreScope;
+  },
   period: Period,
   periodStart: string,
 ): Promise<{ total: number; meeting: number }> {

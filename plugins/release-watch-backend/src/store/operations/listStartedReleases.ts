@@ -1,7 +1,6 @@
-import { Scope } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
 import { Range } from '../periods';
-import { scoped } from '../scoped';
+import { scoped, StoreScope } from '../scoped';
 import { TABLES } from '../tables';
 
 export type StartedRelease = {
@@ -15,7 +14,7 @@ export type StartedRelease = {
 /** The latest `limit` releases started in the range, newest first. */
 export function listStartedReleases(
   knex: Knex,
-  scope: Scope,
+  scope: StoreScope,
   range: Range,
   limit: number,
 ): Promise<StartedRelease[]> {

@@ -35,5 +35,6 @@ function scopeValue(scope: Scope): string {
   if (scope.kind === 'entity') {
     return scope.entityRef;
   }
-  return '';
+  // A team has no rollups of its own (ReportStore.periodFigures computes them).
+  return scope.kind === 'owner' ? scope.owner : '';
 }
