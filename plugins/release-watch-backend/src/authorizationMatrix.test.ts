@@ -46,6 +46,7 @@ const MATRIX: Route[] = [
   signedInGet('/series', '/series?metric=deployment_frequency'),
   signedInGet('/okrs'),
   signedInGet('/deployments'),
+  signedInGet('/environments'),
   signedInGet('/releases'),
   signedInGet('/scopes'),
   signedInGet('/unattributed'),

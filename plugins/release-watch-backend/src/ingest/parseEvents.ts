@@ -78,6 +78,7 @@ const eventSchema = z.discriminatedUnion('kind', [
     action: z.enum(['opened', 'resolved']),
     causedByVersion: name(200).optional(),
     resolvedByVersion: name(200).optional(),
+    environment: name(200).optional(),
   }),
   z.object({
     ...base,
@@ -87,6 +88,7 @@ const eventSchema = z.discriminatedUnion('kind', [
     }),
     value: z.number().finite(),
     unit: z.string().max(40),
+    environment: name(200).optional(),
   }),
 ]);
 
@@ -197,7 +199,11 @@ export function naturalKey(event: ReleaseWatchEvent): string {
     case 'incident':
       return `incident:${who}:${event.incident}:${event.action}`;
     case 'metric':
-      return `metric:${who}:${event.name}:${event.at}`;
+      // Samples of one entity in several environments (one per tenant) at
+      // the same moment are different facts.
+      return `metric:${who}:${event.name}:${event.at}${
+        event.environment ? `:${event.environment}` : ''
+      }`;
     default:
       throw new Error('unknown event kind');
   }

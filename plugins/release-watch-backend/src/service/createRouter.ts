@@ -8,6 +8,8 @@ import { EventStore } from '../store/EventStore';
 import { ReportStore } from '../store/ReportStore';
 import { GetDeploymentsModelImpl } from './endpoints/GetDeployments.model';
 import { bindGetDeploymentsEndpoint } from './endpoints/GetDeployments.router';
+import { GetEnvironmentsModelImpl } from './endpoints/GetEnvironments.model';
+import { bindGetEnvironmentsEndpoint } from './endpoints/GetEnvironments.router';
 import { bindGetHealthEndpoint } from './endpoints/GetHealth.router';
 import { GetOkrReportsModelImpl } from './endpoints/GetOkrReports.model';
 import { bindGetOkrReportsEndpoint } from './endpoints/GetOkrReports.router';
@@ -66,6 +68,7 @@ export async function createRouter(
   bindGetSeriesEndpoint(api, new GetSeriesModelImpl(reports, settle));
   bindGetOkrReportsEndpoint(api, new GetOkrReportsModelImpl(reports, settle));
   bindGetDeploymentsEndpoint(api, new GetDeploymentsModelImpl(store));
+  bindGetEnvironmentsEndpoint(api, new GetEnvironmentsModelImpl(store));
   bindGetReleasesEndpoint(api, new GetReleasesModelImpl(store, reports));
   bindGetScopesEndpoint(api, new GetScopesModelImpl(directory));
   bindListUnattributedEndpoint(api, new ListUnattributedModelImpl(store));

@@ -2,6 +2,11 @@ import { Okr, Period, Scope } from '@internal/plugin-release-watch-common';
 import { Knex } from 'knex';
 import { computePeriodFigures } from './operations/computePeriodFigures';
 import { countDeploymentsByEnvironment } from './operations/countDeploymentsByEnvironment';
+import { countEnvironmentIncidents } from './operations/countEnvironmentIncidents';
+import { listEnvironmentSamples } from './operations/listEnvironmentSamples';
+import { listProductionEnvironments } from './operations/listProductionEnvironments';
+import { readLastDeployments } from './operations/readLastDeployments';
+import { summariseEnvironmentDeployments } from './operations/summariseEnvironmentDeployments';
 import { countMeetingTarget } from './operations/countMeetingTarget';
 import { listStartedReleases } from './operations/listStartedReleases';
 import { listUnattributed } from './operations/listUnattributed';
@@ -83,6 +88,30 @@ export class ReportStore {
       ...options,
       scope: await this.resolve(options.scope),
     });
+  }
+
+  productionEnvironments() {
+    return listProductionEnvironments(this.knex);
+  }
+
+  environmentDeployments(options: { window: Range; environments: string[] }) {
+    return summariseEnvironmentDeployments(this.knex, options);
+  }
+
+  environmentIncidents(options: { window: Range; environments: string[] }) {
+    return countEnvironmentIncidents(this.knex, options);
+  }
+
+  lastDeployments(environments: string[]) {
+    return readLastDeployments(this.knex, environments);
+  }
+
+  environmentSamples(options: {
+    metric: string;
+    window: Range;
+    environments: string[];
+  }) {
+    return listEnvironmentSamples(this.knex, options);
   }
 
   measurements(keys: string[]) {

@@ -39,11 +39,15 @@ export function toRow(
       break;
     case 'incident':
       row.incident = event.incident;
+      row.environment = event.environment ?? null;
       row.status = event.action;
       row.version =
         (event.action === 'resolved'
           ? event.resolvedByVersion
           : event.causedByVersion) ?? null;
+      break;
+    case 'metric':
+      row.environment = event.environment ?? null;
       break;
     default:
       break;

@@ -34,6 +34,8 @@ export type MeasurementRow = {
   value: number;
   label: string | null;
   unit: string | null;
+  /** The environment a metric sample was measured in; null for the rest. */
+  environment: string | null;
 };
 
 export type RollupRow = {

@@ -82,6 +82,7 @@ function measureOnItsOwn(row: EventRow, measure: Measure) {
       payload.value,
       payload.name,
       payload.unit,
+      row.environment,
     );
   }
 }

@@ -29,11 +29,21 @@ export type Measure = (
   value: number,
   label: string | null,
   unit?: string | null,
+  environment?: string | null,
 ) => void;
 
 /** A {@link Measure} that adds each measurement, with its periods, to `out`. */
 export function measureInto(out: MeasurementRow[]): Measure {
-  return (key, metric, owner, at, value, label, unit = null) =>
+  return (
+    key,
+    metric,
+    owner,
+    at,
+    value,
+    label,
+    unit = null,
+    environment = null,
+  ) =>
     out.push({
       key,
       metric,
@@ -46,6 +56,7 @@ export function measureInto(out: MeasurementRow[]): Measure {
       value,
       label,
       unit,
+      environment,
     });
 }
 
