@@ -4,10 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { tenantScaffolderPermissions } from '@internal/plugin-tenant-scaffolder-common';
 import { DatabaseFleetUpgradeStore } from './database/DatabaseFleetUpgradeStore';
+import { DatabaseDeploymentOutbox } from './database/DatabaseDeploymentOutbox';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
 import { FleetUpgradeRunner } from './fleet/FleetUpgradeRunner';
 import { FleetUpgradeService } from './fleet/FleetUpgradeService';
 import { scheduleFleetUpgrades } from './fleet/scheduleFleetUpgrades';
+import { DeploymentReporter } from './releaseWatch/DeploymentReporter';
 import { ScaffolderTenantHooks } from './scaffolder/ScaffolderTenantHooks';
 import { createHealthRouter } from './service/healthRouter';
 import { createRouter } from './service/createRouter';
@@ -32,6 +34,15 @@ export const tenantScaffolderPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(tenantScaffolderPermissions);
 
         const tenants = await DatabaseTenantStore.create({ database });
+        // Tenants' deployments to Release Watch, through the outbox.
+        const deployments = new DeploymentReporter({
+          outbox: await DatabaseDeploymentOutbox.create({ database }),
+          discovery: deps.discovery,
+          auth: deps.auth,
+          logger: deps.logger,
+        });
+        tenants.onDeploymentQueued(() => deployments.wake());
+        await deployments.schedule(deps.scheduler);
         const fleetUpgradeStore = await DatabaseFleetUpgradeStore.create({
           database,
         });

@@ -22,6 +22,8 @@ import {
   describeSecretChanges,
   historyDetail,
 } from '../tenants/tenantHistoryText';
+import { tenantDeploymentEvent } from '../releaseWatch/tenantDeploymentEvent';
+import { queueDeployment } from './operations/deployments/queueDeployment';
 import { appendTenantHistory } from './operations/tenants/appendTenantHistory';
 import { insertTenant } from './operations/tenants/insertTenant';
 import { isSlugTaken } from './operations/tenants/isSlugTaken';
@@ -63,6 +65,16 @@ export class DatabaseTenantStore implements TenantStore {
   }
 
   private constructor(private readonly db: Knex) {}
+
+  private readonly deploymentListeners: Array<() => void> = [];
+
+  /**
+   * Called after each change that queued a deployment for Release Watch
+   * (in `tenant_deployment_outbox`, in the change's own transaction).
+   */
+  onDeploymentQueued(listener: () => void): void {
+    this.deploymentListeners.push(listener);
+  }
 
   async create(
     tenant: NewStoredTenant,
@@ -109,10 +121,10 @@ export class DatabaseTenantStore implements TenantStore {
   async setStatus(
     slug: string,
     status: TenantStatus,
-    options: { actor: string; detail?: string },
+    options: { actor: string; detail?: string; failedUpgrade?: string },
   ): Promise<StoredTenant> {
     return this.change(slug, options.actor, current =>
-      statusChange(current, status, options.detail),
+      statusChange(current, status, options.detail, options.failedUpgrade),
     );
   }
 
@@ -233,7 +245,8 @@ export class DatabaseTenantStore implements TenantStore {
     actor: string,
     decide: (current: StoredTenant) => TenantChange,
   ): Promise<StoredTenant> {
-    return this.db.transaction(async tx => {
+    let queued = false;
+    const changed = await this.db.transaction(async tx => {
       const current = await this.readForChange(tx, slug);
       assertNotDeleted(current);
       const change = decide(current);
@@ -250,8 +263,24 @@ export class DatabaseTenantStore implements TenantStore {
         action: change.action,
         detail: historyDetail(change.detail, change.secrets),
       });
+      if (change.deployment) {
+        // The revision this change moved the tenant to names the event.
+        const event = tenantDeploymentEvent(slug, change.deployment, {
+          revision: Number(current.revision) + 1,
+          at: new Date(),
+        });
+        await queueDeployment(tx, {
+          eventId: event.id,
+          slug,
+          event,
+          queuedAtMs: Date.now(),
+        });
+        queued = true;
+      }
       return (await readTenant(tx, slug))!;
     });
+    if (queued) this.deploymentListeners.forEach(listener => listener());
+    return changed;
   }
 
   private async readForChange(

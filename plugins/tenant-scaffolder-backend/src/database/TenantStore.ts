@@ -69,14 +69,20 @@ export interface TenantStore {
     settings: TenantSettings,
     options: SettingsUpdateOptions,
   ): Promise<StoredTenant>;
-  /** Setting the status a tenant has already is a no-op, so retried steps are harmless. */
+  /**
+   * Setting the status a tenant has already is a no-op, so retried steps are
+   * harmless. Provisioning's end (`provisioning` to `ready`, `failed` or
+   * `needs-cleanup`) is reported to Release Watch as a deployment, and so is
+   * `failedUpgrade`: the version an upgrade failed to deploy.
+   */
   setStatus(
     slug: string,
     status: TenantStatus,
-    options: { actor: string; detail?: string },
+    options: { actor: string; detail?: string; failedUpgrade?: string },
   ): Promise<StoredTenant>;
   /** Trial to paid. */
   upgradePlan(slug: string, options: { actor: string }): Promise<StoredTenant>;
+  /** The version the tenant now runs; reported to Release Watch as a successful deployment. */
   setVersion(
     slug: string,
     version: string,

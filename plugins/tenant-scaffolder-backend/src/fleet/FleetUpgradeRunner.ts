@@ -118,6 +118,7 @@ export class FleetUpgradeRunner {
         detail: `${label} failed, still on ${
           current.version || '(none)'
         }: ${message}`.slice(0, 1000),
+        failedUpgrade: version,
       });
       throw error;
     }

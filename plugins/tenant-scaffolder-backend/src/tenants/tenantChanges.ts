@@ -23,8 +23,34 @@ export type TenantChange =
       action: TenantHistoryAction;
       detail: string;
       secrets?: SecretChanges;
+      /** A deployment of the tenant's production environment the change reports. */
+      deployment?: TenantDeployment;
     }
   | undefined;
+
+/**
+ * A deployment of a tenant's running version, as Release Watch counts it:
+ * provisioning done or an upgrade done (`success`), or either failed.
+ */
+export type TenantDeployment = {
+  version: string;
+  status: 'success' | 'failure';
+};
+
+/** What provisioning's end reports: done, or failed (rolled back or not). */
+function provisioningDeployment(
+  current: StoredTenant,
+  status: TenantStatus,
+): TenantDeployment | undefined {
+  if (current.status !== 'provisioning') return undefined;
+  if (status === 'ready') {
+    return { version: current.version, status: 'success' };
+  }
+  if (status === 'failed' || status === 'needs-cleanup') {
+    return { version: current.version, status: 'failure' };
+  }
+  return undefined;
+}
 
 /** A deleted tenant is kept for its history and slug alone: nothing of it changes. */
 export function assertNotDeleted(tenant: StoredTenant) {
@@ -77,6 +103,7 @@ export function statusChange(
   current: StoredTenant,
   status: TenantStatus,
   detail?: string,
+  failedUpgrade?: string,
 ): TenantChange {
   if (current.status === status) return undefined;
   if (status === 'deleted' && current.status !== 'deleting') {
@@ -89,6 +116,9 @@ export function statusChange(
     fields: { status },
     action: 'status-changed',
     detail: detail ? `${transition}: ${detail}` : transition,
+    deployment: failedUpgrade
+      ? { version: failedUpgrade, status: 'failure' }
+      : provisioningDeployment(current, status),
   };
 }
 
@@ -114,5 +144,6 @@ export function versionChange(
     fields: { version },
     action: 'version-changed',
     detail: `${current.version || '(none)'} → ${version}`,
+    deployment: { version, status: 'success' },
   };
 }
