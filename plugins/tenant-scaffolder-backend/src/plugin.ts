@@ -8,6 +8,9 @@ import { DatabaseDeploymentOutbox } from './database/DatabaseDeploymentOutbox';
 import { DatabaseTenantStore } from './database/DatabaseTenantStore';
 import { FleetUpgradeRunner } from './fleet/FleetUpgradeRunner';
 import { FleetUpgradeService } from './fleet/FleetUpgradeService';
+import { HealthGuard } from './fleet/healthGuard/HealthGuard';
+import { readHealthGuardConfig } from './fleet/healthGuard/healthGuardConfig';
+import { ReleaseWatchTenantHealth } from './fleet/healthGuard/ReleaseWatchTenantHealth';
 import { scheduleFleetUpgrades } from './fleet/scheduleFleetUpgrades';
 import { DeploymentReporter } from './releaseWatch/DeploymentReporter';
 import { ScaffolderTenantHooks } from './scaffolder/ScaffolderTenantHooks';
@@ -20,6 +23,8 @@ export const tenantScaffolderPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        lifecycle: coreServices.lifecycle,
         database: coreServices.database,
         discovery: coreServices.discovery,
         logger: coreServices.logger,
@@ -50,13 +55,23 @@ export const tenantScaffolderPlugin = createBackendPlugin({
           discovery: deps.discovery,
           auth: deps.auth,
         });
+        const healthGuard = readHealthGuardConfig(deps.config);
         const runner = new FleetUpgradeRunner(
           fleetUpgradeStore,
           tenants,
           scaffolder,
           deps.logger,
+          healthGuard &&
+            new HealthGuard(
+              healthGuard,
+              new ReleaseWatchTenantHealth({
+                discovery: deps.discovery,
+                auth: deps.auth,
+              }),
+            ),
         );
         const wakeRunners = await scheduleFleetUpgrades(deps.scheduler, runner);
+        deps.lifecycle.addShutdownHook(() => runner.stop());
 
         httpRouter.use(createHealthRouter());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

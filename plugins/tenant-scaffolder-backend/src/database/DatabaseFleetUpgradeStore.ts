@@ -19,6 +19,7 @@ import { readFleetUpgradeTenant } from './operations/fleetUpgrades/readFleetUpgr
 import { renewFleetUpgradeLease } from './operations/fleetUpgrades/renewFleetUpgradeLease';
 import { requeueFailedTenant } from './operations/fleetUpgrades/requeueFailedTenant';
 import { requeueInterruptedTenants } from './operations/fleetUpgrades/requeueInterruptedTenants';
+import { startWaveSoak } from './operations/fleetUpgrades/startWaveSoak';
 import { transitionFleetUpgrade } from './operations/fleetUpgrades/transitionFleetUpgrade';
 
 const PACKAGE = '@internal/plugin-tenant-scaffolder-backend';
@@ -97,5 +98,9 @@ export class DatabaseFleetUpgradeStore implements FleetUpgradeStore {
 
   async finishedWaves() {
     return listFinishedWaves(this.db);
+  }
+
+  async startSoak(id: number, wave: number, soakMs: number) {
+    return startWaveSoak(this.db, { id, wave, soakMs });
   }
 }

@@ -39,6 +39,11 @@ export type FinishedWave = {
   upgrade: FleetUpgrade;
   total: number;
   failed: number;
+  /**
+   * When the wave is soaking (the health guard's wait): when it finished,
+   * and how long is left by the database's clock (0 or less: over).
+   */
+  soak?: { since: Date; remainingMs: number };
 };
 
 /**
@@ -99,4 +104,10 @@ export interface FleetUpgradeStore {
   requeueInterrupted(): Promise<number>;
   /** Running upgrades whose current wave has nothing left pending or running. */
   finishedWaves(): Promise<FinishedWave[]>;
+  /**
+   * Starts the soak of a running upgrade's finished wave `wave`, for
+   * `soakMs` from now, once: false when it is soaking already, or the
+   * upgrade moved on.
+   */
+  startSoak(id: number, wave: number, soakMs: number): Promise<boolean>;
 }

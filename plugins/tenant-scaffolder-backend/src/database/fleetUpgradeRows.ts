@@ -23,6 +23,8 @@ export type UpgradeRow = {
   created_at_ms: Millis;
   updated_at_ms: Millis;
   finished_at_ms: Millis | null;
+  wave_finished_at_ms: Millis | null;
+  soak_until_ms: Millis | null;
 };
 
 export type UpgradeTenantRow = {
@@ -66,6 +68,7 @@ export function toUpgrade(
     createdAt: isoTime(row.created_at_ms),
     updatedAt: isoTime(row.updated_at_ms),
     finishedAt: isoTimeOrNull(row.finished_at_ms),
+    soakingUntil: isoTimeOrNull(row.soak_until_ms),
   };
 }
 

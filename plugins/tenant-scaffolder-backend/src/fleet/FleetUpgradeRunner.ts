@@ -6,6 +6,7 @@ import {
   RunnableTenant,
 } from '../database/FleetUpgradeStore';
 import { TenantStore } from '../database/TenantStore';
+import { HealthGuard } from './healthGuard/HealthGuard';
 import { TenantUpgrader } from './TenantUpgrader';
 
 /**
@@ -15,6 +16,9 @@ import { TenantUpgrader } from './TenantUpgrader';
 const LEASE_MS = 60_000;
 const LEASE_RENEW_MS = 15_000;
 
+/** Past the end of a soak by the database's clock, so the run it wakes finds it over. */
+const SOAK_MARGIN_MS = 250;
+
 /**
  * Runs fleet upgrades: the current wave's tenants with the upgrade's
  * concurrency, then decides the wave: pause when its failures pass the
@@ -23,16 +27,40 @@ const LEASE_RENEW_MS = 15_000;
  * A tenant's failure is recorded and the others go on. A tenant whose
  * upgrade fails is set back to ready on its old version, which its
  * instance still serves.
+ *
+ * With a health guard, a wave that passed (all but the last) first soaks:
+ * its end is recorded once, the upgrade waits out the soak (a timer wakes
+ * the runner, and every scheduled run looks again, so a restart or another
+ * replica picks it up), then the guard compares the upgraded tenants with
+ * the rest and the wave is closed once, paused or on to the next.
  */
 export class FleetUpgradeRunner {
   private wakeRequested = false;
+  private soakTimer?: { at: number; timer: ReturnType<typeof setTimeout> };
+  private trigger: () => void = () => {
+    this.run().catch(error =>
+      this.logger.warn(`Fleet upgrade run failed: ${error}`),
+    );
+  };
 
   constructor(
     private readonly store: FleetUpgradeStore,
     private readonly tenants: TenantStore,
     private readonly upgrader: TenantUpgrader,
     private readonly logger: LoggerService,
+    private readonly guard?: HealthGuard,
   ) {}
+
+  /** What starts a run when a soak ends; by default a run right here. */
+  triggerWith(trigger: () => void): void {
+    this.trigger = trigger;
+  }
+
+  /** Stops waiting for a soak's end (the backend is shutting down). */
+  stop(): void {
+    if (this.soakTimer) clearTimeout(this.soakTimer.timer);
+    this.soakTimer = undefined;
+  }
 
   /**
    * Says new work arrived. A run in progress that was about to stop looks
@@ -64,11 +92,12 @@ export class FleetUpgradeRunner {
         return;
       }
       const finished = await this.store.finishedWaves();
-      if (finished.length === 0) {
-        if (this.wakeRequested) continue;
-        return;
+      let moved = false;
+      for (const wave of finished) {
+        if (await this.closeWave(wave)) moved = true;
       }
-      for (const wave of finished) await this.closeWave(wave);
+      // Nothing moved (none finished, or all soaking): done for now.
+      if (!moved && !this.wakeRequested) return;
     }
   }
 
@@ -126,13 +155,15 @@ export class FleetUpgradeRunner {
     await this.tenants.setStatus(slug, 'ready', { actor, detail: label });
   }
 
-  private async closeWave(wave: FinishedWave): Promise<void> {
+  /** Whether the wave moved on (its soak began, or it was closed here). */
+  private async closeWave(wave: FinishedWave): Promise<boolean> {
     const { upgrade, total, failed } = wave;
     const { maxFailureShare } = upgrade.options;
     const waveName =
       upgrade.currentWave === 0
         ? 'The canary'
         : `Wave ${upgrade.currentWave} of ${upgrade.waveCount - 1}`;
+    const last = upgrade.currentWave + 1 >= upgrade.waveCount;
     // On this wave only: another runner may have closed it already.
     const close = (
       to: 'paused' | 'running' | 'completed',
@@ -154,11 +185,54 @@ export class FleetUpgradeRunner {
         )} allowed. Retry them, then resume or cancel.`,
       });
       if (paused) this.logger.warn(`Fleet upgrade ${upgrade.id} paused`);
-      return;
+      return Boolean(paused);
     }
-    if (upgrade.currentWave + 1 < upgrade.waveCount) {
-      await close('running', { currentWave: upgrade.currentWave + 1 });
-      return;
+    // The last wave leaves no tenant to compare with: it is not soaked.
+    if (this.guard && !last) {
+      const { guard } = this;
+      if (!wave.soak) {
+        const soaking = await this.store.startSoak(
+          upgrade.id,
+          upgrade.currentWave,
+          guard.soakMs,
+        );
+        if (soaking) {
+          this.logger.info(
+            `Fleet upgrade ${
+              upgrade.id
+            }: ${waveName} done; soaking ${Math.round(
+              guard.soakMs / 1000,
+            )} s before the health guard judges it`,
+          );
+        }
+        return soaking;
+      }
+      if (wave.soak.remainingMs > 0) {
+        this.wakeAfter(wave.soak.remainingMs + SOAK_MARGIN_MS);
+        return false;
+      }
+      const details = await this.store.get(upgrade.id);
+      if (!details) return false;
+      const verdict = await guard.judge(
+        details,
+        wave.soak.since,
+        waveName === 'The canary' ? 'the canary' : waveName.toLowerCase(),
+      );
+      if (verdict.pause) {
+        const paused = await close('paused', { reason: verdict.pause });
+        if (paused) {
+          this.logger.warn(
+            `Fleet upgrade ${upgrade.id} paused: ${verdict.pause}`,
+          );
+        }
+        return Boolean(paused);
+      }
+      this.logger.info(`Fleet upgrade ${upgrade.id}: ${verdict.figures}`);
+    }
+    if (!last) {
+      return Boolean(
+        await close('running', { currentWave: upgrade.currentWave + 1 }),
+      );
     }
     const failedInAll = upgrade.counts.failed;
     const completed = await close('completed', {
@@ -172,6 +246,21 @@ export class FleetUpgradeRunner {
         `Fleet upgrade ${upgrade.id} to ${upgrade.version} done`,
       );
     }
+    return Boolean(completed);
+  }
+
+  /** Starts a run after `ms`, unless one is set to start sooner. */
+  private wakeAfter(ms: number): void {
+    const at = Date.now() + ms;
+    if (this.soakTimer && this.soakTimer.at <= at) return;
+    this.stop();
+    const timer = setTimeout(() => {
+      this.soakTimer = undefined;
+      this.trigger();
+    }, ms);
+    // A soak does not keep the process alive: the scheduled runs pick it up.
+    timer.unref?.();
+    this.soakTimer = { at, timer };
   }
 }
 

@@ -6,6 +6,9 @@ import { DatabaseFleetUpgradeStore } from '../database/DatabaseFleetUpgradeStore
 import { FleetUpgradeRunner } from './FleetUpgradeRunner';
 import { FleetUpgradeService } from './FleetUpgradeService';
 import { TenantUpgrader } from './TenantUpgrader';
+import { HealthGuard } from './healthGuard/HealthGuard';
+import { TenantHealth } from './healthGuard/compareTenantHealth';
+import { TenantHealthSource } from './healthGuard/ReleaseWatchTenantHealth';
 
 jest.setTimeout(60_000);
 
@@ -33,7 +36,11 @@ class RecordingUpgrader implements TenantUpgrader {
 describe('fleet upgrades', () => {
   const databases = registryDatabases();
 
-  async function setUp(databaseId: TestDatabaseId, tenantCount: number) {
+  async function setUp(
+    databaseId: TestDatabaseId,
+    tenantCount: number,
+    guard?: HealthGuard,
+  ) {
     const knex = await databases.init(databaseId);
     const database = mockServices.database({
       knex,
@@ -76,6 +83,7 @@ describe('fleet upgrades', () => {
       tenants,
       upgrader,
       mockServices.logger.mock(),
+      guard,
     );
     let wakeUps = 0;
     const service = new FleetUpgradeService(store, tenants, () => wakeUps++);
@@ -314,4 +322,208 @@ describe('fleet upgrades', () => {
       expect(upgrader.maxRunning).toBeGreaterThan(1);
     });
   });
+
+  /**
+   * Release Watch as the guard sees it: each tenant's error rate decided by
+   * the version the registry says it runs (`bad` → 5%, else 1%), `samples`
+   * samples each; `failing` makes every read fail.
+   */
+  class FakeHealth implements TenantHealthSource {
+    readonly reads: Array<{ slugs: string[]; since: Date; metric?: string }> =
+      [];
+    failing = false;
+    samples = 12;
+    bad = '';
+    goodRate = 1;
+    badRate = 5;
+    tenants?: DatabaseTenantStore;
+
+    async read(slugs: string[], since: Date, metric?: string) {
+      this.reads.push({ slugs, since, metric });
+      if (this.failing) throw new Error('connect ECONNREFUSED');
+      return Promise.all(
+        slugs.map(async (slug): Promise<TenantHealth> => {
+          const version = (await this.tenants!.get(slug))?.version;
+          return {
+            incidents: 0,
+            failedDeployments: 0,
+            metric: {
+              unit: '%',
+              count: this.samples,
+              median: version === this.bad ? this.badRate : this.goodRate,
+            },
+          };
+        }),
+      );
+    }
+  }
+
+  const guardOptions = {
+    soakMs: 0,
+    metric: 'metric:error_rate',
+    metricWorseWhen: 'higher' as const,
+    maxMetricRegression: 0.25,
+    minSamples: 10,
+    maxIncidentRegression: 0.5,
+    maxChangeFailureRegression: 0.5,
+  };
+
+  async function setUpGuarded(
+    databaseId: TestDatabaseId,
+    tenantCount: number,
+    soakMs = 0,
+  ) {
+    const health = new FakeHealth();
+    const fleet = await setUp(
+      databaseId,
+      tenantCount,
+      new HealthGuard({ ...guardOptions, soakMs }, health),
+    );
+    health.tenants = fleet.tenants;
+    return { ...fleet, health };
+  }
+
+  describe.each(databases.eachSupportedId())(
+    'with the health guard, on %s',
+    databaseId => {
+      it('soaks the canary, then pauses when its error rate regressed, naming the figures', async () => {
+        const { runner, service, health, tenants } = await setUpGuarded(
+          databaseId,
+          10,
+          600,
+        );
+        health.bad = '2.0.0';
+        let triggered = 0;
+        runner.triggerWith(() => triggered++);
+        const { id } = await service.start(
+          { version: '2.0.0', firstWaveSize: 3 },
+          ADMIN,
+        );
+
+        await runner.run();
+        // The canary is upgraded and soaking: nothing judged yet.
+        const soaking = await service.get(id);
+        expect(soaking).toMatchObject({
+          status: 'running',
+          currentWave: 0,
+          counts: { succeeded: 1, pending: 9 },
+        });
+        expect(soaking.soakingUntil).not.toBeNull();
+        expect(health.reads).toHaveLength(0);
+        // A second run (another replica, a restart) does not start it again.
+        await runner.run();
+        expect((await service.get(id)).soakingUntil).toBe(soaking.soakingUntil);
+
+        // The soak's end wakes the runner.
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        expect(triggered).toBe(1);
+        await runner.run();
+
+        const paused = await service.get(id);
+        expect(paused).toMatchObject({
+          status: 'paused',
+          currentWave: 0,
+          soakingUntil: null,
+          counts: { succeeded: 1, pending: 9 },
+          reason:
+            'Health guard after the canary: error_rate median 5% on 1 upgraded tenant vs 1% on 9 not yet upgraded (+400%, more than 25% allowed). Resume or cancel.',
+        });
+        expect(health.reads).toHaveLength(1);
+        const [read] = health.reads;
+        expect(read.metric).toBe('metric:error_rate');
+        expect(read.slugs[0]).toBe('t007');
+        expect(read.slugs.slice(1).sort()).toEqual([
+          't000',
+          't001',
+          't002',
+          't003',
+          't004',
+          't005',
+          't006',
+          't008',
+          't009',
+        ]);
+        // The window starts when the canary's wave finished, before the soak's end.
+        expect(read.since.getTime()).toBeLessThan(
+          Date.parse(soaking.soakingUntil!),
+        );
+        expect(await tenants.get('t000')).toMatchObject({ version: '1.0.0' });
+
+        // Resuming overrides the guard: the next wave runs.
+        await service.resume(id);
+        await runner.run();
+        expect(await service.get(id)).toMatchObject({
+          status: 'running',
+          currentWave: 1,
+          counts: { succeeded: 4 },
+        });
+      });
+
+      it('goes on past noise below the threshold, and does not soak the last wave', async () => {
+        const { runner, service, health } = await setUpGuarded(databaseId, 9);
+        health.bad = '2.1.0';
+        health.badRate = 1.2; // +20%: within 25%
+        const { id, waveCount } = await service.start(
+          { version: '2.1.0', firstWaveSize: 2 },
+          ADMIN,
+        );
+        expect(waveCount).toBe(4);
+
+        await runner.run();
+
+        expect(await service.get(id)).toMatchObject({
+          status: 'completed',
+          reason: null,
+          soakingUntil: null,
+          counts: { succeeded: 9 },
+        });
+        // After the canary, wave 1 and wave 2; nobody is left after the last.
+        expect(health.reads.map(r => r.slugs.length)).toEqual([9, 9, 9]);
+      });
+
+      it('does not pause on a regression with fewer samples than it needs', async () => {
+        const { runner, service, health } = await setUpGuarded(databaseId, 4);
+        health.bad = '2.2.0';
+        health.samples = 3;
+        const { id } = await service.start({ version: '2.2.0' }, ADMIN);
+        await runner.run();
+        expect(await service.get(id)).toMatchObject({ status: 'completed' });
+        expect(health.reads).toHaveLength(1);
+      });
+
+      it('pauses, failing safe, when Release Watch cannot be read', async () => {
+        const { runner, service, health } = await setUpGuarded(databaseId, 4);
+        health.failing = true;
+        const { id } = await service.start({ version: '2.3.0' }, ADMIN);
+        await runner.run();
+        const paused = await service.get(id);
+        expect(paused.status).toBe('paused');
+        expect(paused.reason).toBe(
+          "Health guard after the canary: Release Watch could not be read (connect ECONNREFUSED), so the upgraded tenants' health is unknown. Resume or cancel.",
+        );
+      });
+
+      it('closes a soaked wave once when two replicas judge it, and runs no later wave', async () => {
+        const { runner, service, health, store, tenants, upgrader } =
+          await setUpGuarded(databaseId, 12);
+        health.bad = '2.4.0';
+        const other = new FleetUpgradeRunner(
+          store,
+          tenants,
+          upgrader,
+          mockServices.logger.mock(),
+          new HealthGuard(guardOptions, health),
+        );
+        const { id } = await service.start({ version: '2.4.0' }, ADMIN);
+        await Promise.all([runner.run(), other.run()]);
+        const paused = await service.get(id);
+        expect(paused).toMatchObject({
+          status: 'paused',
+          currentWave: 0,
+          counts: { succeeded: 1, pending: 11 },
+        });
+        expect(upgrader.upgraded).toHaveLength(1);
+      });
+    },
+  );
 });

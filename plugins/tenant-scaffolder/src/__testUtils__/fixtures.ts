@@ -96,6 +96,7 @@ export function fleetUpgrade(
     createdAt: '2026-03-24T10:00:00.000Z',
     updatedAt: '2026-03-24T10:05:00.000Z',
     finishedAt: null,
+    soakingUntil: null,
     tenants: [
       fleetTenant(),
       fleetTenant({

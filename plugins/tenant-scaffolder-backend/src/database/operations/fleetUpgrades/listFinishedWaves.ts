@@ -1,3 +1,4 @@
+import { databaseNowSql } from '@internal/backend-plugin-utils';
 import { FleetUpgradeTenantStatus } from '@internal/plugin-tenant-scaffolder-common';
 import { Knex } from 'knex';
 import {
@@ -34,7 +35,22 @@ export async function listFinishedWaves(db: Knex): Promise<FinishedWave[]> {
       upgrade: toUpgrade(row, counts),
       total: count('succeeded') + count('failed'),
       failed: count('failed'),
+      ...(row.soak_until_ms !== null &&
+        row.wave_finished_at_ms !== null && {
+          soak: {
+            since: new Date(Number(row.wave_finished_at_ms)),
+            remainingMs: Number(row.soak_until_ms) - (await databaseNow(db)),
+          },
+        }),
     });
   }
   return waves;
+}
+
+/** The database's clock, which every replica's soak is measured by. */
+async function databaseNow(db: Knex): Promise<number> {
+  const row = await db
+    .select(db.raw(`${databaseNowSql(db)} as now_ms`))
+    .first();
+  return Number(row.now_ms);
 }

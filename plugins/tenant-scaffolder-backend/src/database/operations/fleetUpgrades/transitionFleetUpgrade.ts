@@ -18,6 +18,7 @@ import { countFleetUpgradeTenants } from './countFleetUpgradeTenants';
 /**
  * Moves an upgrade from one of `from` (and, given `onWave`, from that wave)
  * to `to`, as one conditional update; undefined when it was not there.
+ * The current wave's soak, if any, ends with it.
  */
 export async function transitionFleetUpgrade(
   db: Knex,
@@ -45,6 +46,9 @@ export async function transitionFleetUpgrade(
           : {}),
         updated_at_ms: now(),
         finished_at_ms: isFinished(to) ? now() : null,
+        // Any move ends the current wave's soak.
+        wave_finished_at_ms: null,
+        soak_until_ms: null,
       });
     if (updated === 0) return undefined;
     if (changes.skipPending) {
