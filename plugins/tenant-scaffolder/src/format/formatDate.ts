@@ -8,3 +8,13 @@ export function formatDateTime(iso: string | null | undefined): string {
     date.getDate(),
   )} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** `09:00:05` in the viewer's time zone: a moment minutes away, such as a soak's end. */
+export function formatTimeOfDay(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(
+    date.getSeconds(),
+  )}`;
+}

@@ -109,6 +109,33 @@ describe('FleetUpgradePanel', () => {
     expect(await within(summary()).findByText('running')).toBeInTheDocument();
   });
 
+  it('shows a wave soaking under the health guard, with when the soak ends', async () => {
+    const soakEnd = new Date(2026, 2, 24, 10, 7, 30).toISOString();
+    const soaking = fleetUpgrade({ currentWave: 0, soakingUntil: soakEnd });
+    const api = apiWithUpgrade(soaking);
+    await renderPanel(api);
+
+    expect(within(summary()).getByRole('status')).toHaveTextContent(
+      'The canary is done and soaking until 10:07:30: then the health guard compares the tenants upgraded so far with those not yet upgraded, and the next wave starts or the upgrade pauses.',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Resume' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows no soak once the guard paused the upgrade, and offers to resume', async () => {
+    const reason =
+      'Health guard after the canary: error_rate median 4.8% on 1 upgraded tenant vs 0.9% on 199 not yet upgraded (+433%, more than 25% allowed). Resume or cancel.';
+    const api = apiWithUpgrade(
+      fleetUpgrade({ status: 'paused', currentWave: 0, reason }),
+    );
+    await renderPanel(api);
+
+    expect(within(summary()).getByText(reason)).toBeInTheDocument();
+    expect(within(summary()).queryByRole('status')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled();
+  });
+
   it('polls a running upgrade every 2 seconds until it completes', async () => {
     const api = apiWithUpgrade();
     const done = fleetUpgrade({

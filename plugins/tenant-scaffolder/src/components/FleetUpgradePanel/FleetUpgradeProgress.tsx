@@ -2,7 +2,7 @@ import { FleetUpgrade } from '@internal/plugin-tenant-scaffolder-common';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { formatDateTime } from '../../format/formatDate';
+import { formatDateTime, formatTimeOfDay } from '../../format/formatDate';
 import { FleetUpgradeStatusChip } from '../TenantStatusChip';
 
 /** Finished tenants (succeeded or failed) as a share of all, 0 to 100. */
@@ -38,6 +38,16 @@ export const FleetUpgradeProgress = ({
       {upgrade.reason && (
         <Typography variant="body2" color="textSecondary">
           {upgrade.reason}
+        </Typography>
+      )}
+      {upgrade.status === 'running' && upgrade.soakingUntil && (
+        <Typography variant="body2" role="status">
+          {upgrade.currentWave === 0
+            ? 'The canary'
+            : `Wave ${upgrade.currentWave + 1}`}{' '}
+          is done and soaking until {formatTimeOfDay(upgrade.soakingUntil)}:
+          then the health guard compares the tenants upgraded so far with those
+          not yet upgraded, and the next wave starts or the upgrade pauses.
         </Typography>
       )}
       <Box mt={1} mb={1}>
