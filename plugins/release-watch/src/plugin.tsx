@@ -8,7 +8,7 @@ import { backendClientApi } from '@internal/frontend-plugin-utils';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { releaseWatchApiRef } from './api/ReleaseWatchApi';
 import { ReleaseWatchClient } from './api/ReleaseWatchClient';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, teamsRouteRef } from './routes';
 
 export const releaseWatchApi = backendClientApi(
   releaseWatchApiRef,
@@ -22,7 +22,9 @@ export const releaseWatchPage = PageBlueprint.make({
     icon: <TimelineIcon />,
     routeRef: rootRouteRef,
     loader: () =>
-      import('./components/ReleaseWatchPage').then(m => <m.ReleaseWatchPage />),
+      import('./components/ReleaseWatchRoutes').then(m => (
+        <m.ReleaseWatchRoutes />
+      )),
   },
 });
 
@@ -35,6 +37,20 @@ export const releaseWatchEntityContent = EntityContentBlueprint.make({
     loader: () =>
       import('./components/EntityReleaseWatchContent').then(m => (
         <m.EntityReleaseWatchContent />
+      )),
+  },
+});
+
+/** A "DORA" tab on groups: the team's five keys with bands and trends. */
+export const releaseWatchTeamContent = EntityContentBlueprint.make({
+  name: 'team',
+  params: {
+    path: '/dora',
+    title: 'DORA',
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'group',
+    loader: () =>
+      import('./components/EntityTeamContent').then(m => (
+        <m.EntityTeamContent />
       )),
   },
 });
@@ -61,7 +77,8 @@ export const releaseWatchPlugin = createFrontendPlugin({
     releaseWatchApi,
     releaseWatchPage,
     releaseWatchEntityContent,
+    releaseWatchTeamContent,
     releaseWatchHomeWidget,
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, teams: teamsRouteRef },
 });

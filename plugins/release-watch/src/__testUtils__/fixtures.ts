@@ -1,4 +1,5 @@
 import {
+  KeySummary,
   OkrReport,
   ReleasesResponse,
   ReleaseSummary,
@@ -88,4 +89,63 @@ export function releasesResponse(
     report: ['backend: 1 of 2 releases under 3 hours, one outlier at 24 hours'],
     ...overrides,
   };
+}
+
+/** A DORA key's summary: lead time of 30 hours (High), falling. */
+export function keySummary(overrides: Partial<KeySummary> = {}): KeySummary {
+  return {
+    metric: 'lead_time',
+    title: 'Lead time for changes',
+    unit: 'hours',
+    lowerIsBetter: true,
+    count: 12,
+    value: 30,
+    band: 'high',
+    noBandReason: null,
+    trend: { latest: 20, previous: 40, direction: 'down', verdict: 'better' },
+    ...overrides,
+  };
+}
+
+/** The five keys: 8 deploys a week (Elite) down, and no band for rework rate. */
+export function fiveKeys(): KeySummary[] {
+  return [
+    keySummary({
+      metric: 'deployment_frequency',
+      title: 'Deployment frequency',
+      unit: 'deploys per week',
+      lowerIsBetter: false,
+      value: 8,
+      band: 'elite',
+      trend: { latest: 6, previous: 10, direction: 'down', verdict: 'worse' },
+    }),
+    keySummary(),
+    keySummary({
+      metric: 'change_failure_rate',
+      title: 'Change failure rate',
+      unit: '%',
+      value: 12,
+      band: 'medium',
+      trend: { latest: 12, previous: 12, direction: 'flat', verdict: 'same' },
+    }),
+    keySummary({
+      metric: 'time_to_restore',
+      title: 'Failed deployment recovery time',
+      count: 0,
+      value: null,
+      band: null,
+      noBandReason: 'No data in the range',
+      trend: null,
+    }),
+    keySummary({
+      metric: 'deployment_rework_rate',
+      title: 'Deployment rework rate',
+      unit: '%',
+      value: 4,
+      band: null,
+      noBandReason:
+        'The 2023 DORA report defines no performance band for deployment rework rate',
+      trend: null,
+    }),
+  ];
 }

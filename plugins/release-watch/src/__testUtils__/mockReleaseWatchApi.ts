@@ -34,5 +34,16 @@ export function mockReleaseWatchApi(): jest.Mocked<ReleaseWatchApi> {
       report: [],
     }),
     getScopes: jest.fn().mockResolvedValue({ groups: [], entities: [] }),
+    getSummary: jest.fn().mockImplementation(async query => ({
+      scope: { kind: 'org' },
+      from: query.from,
+      to: query.to,
+      keys: [],
+    })),
+    getTeams: jest.fn().mockImplementation(async query => ({
+      from: query.from,
+      to: query.to,
+      teams: [],
+    })),
   };
 }

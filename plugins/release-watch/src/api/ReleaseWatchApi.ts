@@ -6,12 +6,18 @@ import {
   ReleasesResponse,
   ScopesResponse,
   SeriesResponse,
+  SummaryResponse,
+  TeamsResponse,
 } from '@internal/plugin-release-watch-common';
 
 export type { ScopesResponse };
 
-/** Whose numbers: a group, or one entity (it wins over the group); neither means the organisation. */
-export type ScopeQuery = { group?: string; entityRef?: string };
+/**
+ * Whose numbers: a group, or one entity (it wins over the group), or a team
+ * (`owner`, a catalog Group's ref; it wins over both); none means the
+ * organisation.
+ */
+export type ScopeQuery = { group?: string; entityRef?: string; owner?: string };
 
 /** `YYYY-MM-DD`, both days included. */
 export type RangeQuery = { from: string; to: string };
@@ -26,6 +32,10 @@ export interface ReleaseWatchApi {
   getSeries(query: SeriesQuery): Promise<SeriesResponse>;
   getReleases(query: ReleasesQuery): Promise<ReleasesResponse>;
   getScopes(): Promise<ScopesResponse>;
+  /** The five DORA keys of a scope over a range, with bands and trends. */
+  getSummary(query: ScopeQuery & RangeQuery): Promise<SummaryResponse>;
+  /** Every team (catalog Group owning measured entities) with its five DORA keys. */
+  getTeams(query: RangeQuery): Promise<TeamsResponse>;
 }
 
 export const releaseWatchApiRef = createApiRef<ReleaseWatchApi>().with({

@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { okJson } from '@internal/openapi-client';
 import { ReleaseWatchApiClient } from '@internal/plugin-release-watch-common';
 import {
+  RangeQuery,
   ReleasesQuery,
   ReleaseWatchApi,
   ReportQuery,
@@ -51,10 +52,23 @@ export class ReleaseWatchClient implements ReleaseWatchApi {
   getScopes() {
     return okJson(this.client.getScopes({}));
   }
+
+  getSummary(query: ScopeQuery & RangeQuery) {
+    const { from, to } = query;
+    return okJson(
+      this.client.getSummary({ query: { from, to, ...scopeParams(query) } }),
+    );
+  }
+
+  getTeams(query: RangeQuery) {
+    const { from, to } = query;
+    return okJson(this.client.getTeams({ query: { from, to } }));
+  }
 }
 
-/** An entity wins over its group: the backend takes one of them. */
+/** A team wins, then an entity over its group: the backend takes one of them. */
 function scopeParams(query: ScopeQuery): ScopeQuery {
+  if (query.owner) return { owner: query.owner };
   if (query.entityRef) return { entityRef: query.entityRef };
   if (query.group) return { group: query.group };
   return {};

@@ -23,6 +23,8 @@ export type ReleaseWatchFilters = {
   /** Narrows the entities offered, and the numbers when no entity is chosen. */
   group?: string;
   entityRef?: string;
+  /** A team: a catalog Group's ref; wins over group and entity. */
+  owner?: string;
 };
 
 export const DEFAULT_FILTERS: ReleaseWatchFilters = {
@@ -46,7 +48,9 @@ export function toReportQuery(
 ): ReportQuery {
   const { from, to } = lastWeeks(filters.weeks, now);
   const query: ReportQuery = { period: filters.period, from, to };
-  if (filters.entityRef) {
+  if (filters.owner) {
+    query.owner = filters.owner;
+  } else if (filters.entityRef) {
     query.entityRef = filters.entityRef;
   } else if (filters.group) {
     query.group = filters.group;

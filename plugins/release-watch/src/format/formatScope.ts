@@ -12,6 +12,8 @@ export function formatScope(scope: Scope): string {
       return `${scope.group} (group)`;
     case 'entity':
       return shortEntityRef(scope.entityRef);
+    case 'owner':
+      return `${shortEntityRef(scope.owner)} (team)`;
     default:
       return 'Organisation';
   }
@@ -24,6 +26,8 @@ export function scopeId(scope: Scope): string {
       return `group:${scope.group}`;
     case 'entity':
       return scope.entityRef;
+    case 'owner':
+      return scope.owner;
     default:
       return 'org';
   }

@@ -5,9 +5,9 @@ import { releaseWatchApiRef, ReleasesQuery } from '../api/ReleaseWatchApi';
 /** The releases started in the query's range, with the sprint report; reloads when the query changes. */
 export function useReleases(query: ReleasesQuery) {
   const api = useApi(releaseWatchApiRef);
-  const { from, to, group, entityRef } = query;
+  const { from, to, group, entityRef, owner } = query;
   return useAsync(
-    () => api.getReleases({ from, to, group, entityRef }),
-    [api, from, to, group, entityRef],
+    () => api.getReleases({ from, to, group, entityRef, owner }),
+    [api, from, to, group, entityRef, owner],
   );
 }

@@ -1,3 +1,4 @@
 export { FilterBar } from './FilterBar';
 export { RangeFilter } from './RangeFilter';
 export { ScopeFilter } from './ScopeFilter';
+export { TeamFilter } from './TeamFilter';

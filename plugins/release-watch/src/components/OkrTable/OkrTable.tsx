@@ -1,10 +1,18 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { OkrReport, Period } from '@internal/plugin-release-watch-common';
+import {
+  bandOf,
+  DORA_KEYS,
+  OkrReport,
+  Period,
+} from '@internal/plugin-release-watch-common';
 import Typography from '@material-ui/core/Typography';
 import { formatDay, formatPeriod } from '../../format/formatDate';
 import { formatScope } from '../../format/formatScope';
 import { formatChange, formatValue } from '../../format/formatValue';
+import { BandChip } from '../BandChip';
 import { OkrStatusChip } from '../OkrStatusChip';
+
+const isDoraKey = (metric: string) => (DORA_KEYS as string[]).includes(metric);
 
 /** A column of a figure in the objective's unit, over a caption where there is one. */
 function unitColumn(options: {
@@ -53,6 +61,16 @@ export const OkrTable = (props: { reports: OkrReport[]; period: Period }) => {
         report.currentPeriodStart &&
         formatPeriod(report.currentPeriodStart, period),
     }),
+    {
+      title: 'Band',
+      render: report => {
+        if (!isDoraKey(report.okr.metric)) {
+          return null;
+        }
+        const { band, reason } = bandOf(report.okr.metric, report.current);
+        return <BandChip band={band} reason={reason} />;
+      },
+    },
     unitColumn({
       title: 'Target',
       field: 'okr.target',

@@ -1,22 +1,21 @@
 import { Content } from '@backstage/core-components';
-import { useState } from 'react';
-import {
-  DEFAULT_FILTERS,
-  ReleaseWatchFilters,
-  toReportQuery,
-} from '../../filters/ReleaseWatchFilters';
-import { FilterBar, RangeFilter, ScopeFilter } from '../Filters';
+import { toReportQuery } from '../../filters/ReleaseWatchFilters';
+import { useTeamFilter } from '../../filters/useTeamFilter';
+import { FilterBar, RangeFilter, ScopeFilter, TeamFilter } from '../Filters';
+import { TeamsLink } from './TeamsLink';
 import { ReleaseWatchReport } from '../ReleaseWatchReport';
 
 /** Objectives, charts and releases for the organisation, a group or an entity. */
 export const ReleaseWatchPage = () => {
-  const [filters, setFilters] = useState<ReleaseWatchFilters>(DEFAULT_FILTERS);
+  const [filters, setFilters] = useTeamFilter();
 
   return (
     <Content>
       <FilterBar>
         <ScopeFilter filters={filters} onChange={setFilters} />
         <RangeFilter filters={filters} onChange={setFilters} />
+        <TeamFilter filters={filters} onChange={setFilters} />
+        <TeamsLink />
       </FilterBar>
       <ReleaseWatchReport query={toReportQuery(filters)} />
     </Content>

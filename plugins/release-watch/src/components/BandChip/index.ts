@@ -1,0 +1,1 @@
+export { BandChip } from './BandChip';

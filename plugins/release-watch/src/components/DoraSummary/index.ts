@@ -1,0 +1,1 @@
+export { DoraSummary } from './DoraSummary';

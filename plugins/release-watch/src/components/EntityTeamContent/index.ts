@@ -1,0 +1,1 @@
+export { EntityTeamContent } from './EntityTeamContent';

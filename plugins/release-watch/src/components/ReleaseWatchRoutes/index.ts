@@ -1,0 +1,1 @@
+export { ReleaseWatchRoutes } from './ReleaseWatchRoutes';
