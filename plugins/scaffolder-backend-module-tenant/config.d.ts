@@ -1,3 +1,7 @@
+import {
+  PostgresDatabasesConfig,
+  SqliteDatabasesConfig,
+} from '@internal/backend-databases/config';
 import { EcsDeployTargetConfig } from '@internal/backend-deploy-targets/config';
 
 export interface Config {
@@ -18,21 +22,11 @@ export interface Config {
       assetsDir?: string;
       /** Default: a SQLite file per tenant under `<dataDir>/databases`. */
       database?:
-        | { type: 'sqlite'; directory?: string }
-        | {
-            type: 'postgres';
-            /** An admin connection with CREATEDB and CREATEROLE. */
-            connection: {
-              host: string;
-              port?: number;
-              user: string;
-              /** @visibility secret */
-              password?: string;
-              database?: string;
-            };
+        | SqliteDatabasesConfig
+        | (PostgresDatabasesConfig & {
             /** Host tenants connect to, when not the admin connection's. */
             tenantHost?: string;
-          };
+          });
       /** Default: a folder per tenant under `<dataDir>/storage`. */
       storage?:
         | { type: 'local'; directory?: string }

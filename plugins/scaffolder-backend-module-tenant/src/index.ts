@@ -6,8 +6,11 @@ export type {
   TenantDatabaseConnection,
   TenantDatabases,
 } from './provisioning/database/TenantDatabases';
-export { PostgresTenantDatabases } from './provisioning/database/PostgresTenantDatabases';
-export { SqliteTenantDatabases } from './provisioning/database/SqliteTenantDatabases';
+export {
+  PostgresTenantDatabases,
+  SqliteTenantDatabases,
+  tenantDatabaseNaming,
+} from './provisioning/database/TenantDatabases';
 export type { TenantStorage } from './provisioning/storage/TenantStorage';
 export { LocalTenantStorage } from './provisioning/storage/LocalTenantStorage';
 export { S3TenantStorage } from './provisioning/storage/S3TenantStorage';

@@ -23,8 +23,10 @@ import { TenantDrivers, tenantRemovers } from './actions/TenantActionDeps';
 import { TenantDeprovisioner } from './deprovision/TenantDeprovisioner';
 import { LocalTenantCi } from './provisioning/ci/LocalTenantCi';
 import { TenantConfigFiles } from './provisioning/config/TenantConfigFiles';
-import { PostgresTenantDatabases } from './provisioning/database/PostgresTenantDatabases';
-import { SqliteTenantDatabases } from './provisioning/database/SqliteTenantDatabases';
+import {
+  PostgresTenantDatabases,
+  SqliteTenantDatabases,
+} from './provisioning/database/TenantDatabases';
 import { TenantServiceDeployer } from './provisioning/deploy/TenantServiceDeployer';
 import { LocalZoneFileDns } from './provisioning/dns/LocalZoneFileDns';
 import { LocalTenantStorage } from './provisioning/storage/LocalTenantStorage';

@@ -17,7 +17,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { LocalProcessDeployTarget } from '@internal/backend-deploy-targets';
 import { smtpMail } from '@internal/plugin-tenant-scaffolder-common/testUtils';
 import { TenantServiceDeployer } from '../provisioning/deploy/TenantServiceDeployer';
-import { SqliteTenantDatabases } from '../provisioning/database/SqliteTenantDatabases';
+import { SqliteTenantDatabases } from '../provisioning/database/TenantDatabases';
 import { LocalZoneFileDns } from '../provisioning/dns/LocalZoneFileDns';
 import { LocalTenantStorage } from '../provisioning/storage/LocalTenantStorage';
 import { TenantConfigFiles } from '../provisioning/config/TenantConfigFiles';

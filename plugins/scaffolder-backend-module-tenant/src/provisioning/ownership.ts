@@ -1,15 +1,12 @@
-import { lstatSync, realpathSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { LedgerResource } from './LedgerResource';
+import {
+  assertOwnedName as assertOwned,
+  existingInside as existingInsideFor,
+  ForeignResourceError,
+  LedgerResource,
+} from '@internal/backend-databases';
+import { resolve } from 'node:path';
 
-/**
- * A ledger entry names something the driver does not make for the tenant.
- * The entry is refused, never removed: a ledger row only records what a
- * driver made, it never widens what a driver may remove.
- */
-export class ForeignResourceError extends Error {
-  readonly name = 'ForeignResourceError';
-}
+export { ForeignResourceError };
 
 /** Throws {@link ForeignResourceError} unless the entry is one of the names the driver makes for the tenant. */
 export function assertOwnedName(
@@ -18,15 +15,7 @@ export function assertOwnedName(
   ownType: string,
   ownNames: string[],
 ): void {
-  if (resource.type !== ownType || !ownNames.includes(resource.id)) {
-    throw new ForeignResourceError(
-      `${resource.type} ${
-        resource.id
-      } is not a resource the portal makes for tenant ${slug} (its ${ownType}: ${ownNames.join(
-        ', ',
-      )})`,
-    );
-  }
+  assertOwned(`tenant ${slug}`, resource, ownType, ownNames);
 }
 
 /**
@@ -57,31 +46,5 @@ export function existingInside(
   path: string,
   root: string,
 ): string | undefined {
-  let real: string | undefined;
-  try {
-    real = realpathSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    if (!isThere(path)) return undefined;
-  }
-  const expected = join(realpathSync(root), relative(resolve(root), path));
-  if (real !== expected) {
-    throw new ForeignResourceError(
-      `${path} resolves to ${
-        real ?? 'nothing (a dangling symlink)'
-      }, outside what the portal makes for tenant ${slug}`,
-    );
-  }
-  return path;
-}
-
-/** Whether anything, a dangling symlink included, is at `path`. */
-function isThere(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
+  return existingInsideFor(`tenant ${slug}`, path, root);
 }

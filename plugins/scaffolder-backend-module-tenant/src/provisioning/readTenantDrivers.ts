@@ -1,14 +1,13 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { readOwnedDatabases } from '@internal/backend-databases';
 import { createOctokit } from '@internal/backend-plugin-utils';
 import Cloudflare from 'cloudflare';
-import { knex } from 'knex';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TenantDrivers } from '../actions/TenantActionDeps';
-import { PostgresTenantDatabases } from './database/PostgresTenantDatabases';
-import { SqliteTenantDatabases } from './database/SqliteTenantDatabases';
+import { tenantDatabaseNaming } from './database/TenantDatabases';
 import { CloudflareTenantDns } from './dns/CloudflareTenantDns';
 import { DnsTargets } from './dns/TenantDns';
 import { LocalZoneFileDns } from './dns/LocalZoneFileDns';
@@ -76,29 +75,11 @@ function readDatabases(
   config: Config | undefined,
   local: (path: string) => string,
 ) {
-  if (config?.getString('type') === 'postgres') {
-    const connection = config.getConfig('connection');
-    const host = connection.getString('host');
-    const port = connection.getOptionalNumber('port') ?? 5432;
-    const admin = knex({
-      client: 'pg',
-      connection: {
-        host,
-        port,
-        user: connection.getString('user'),
-        password: connection.getOptionalString('password'),
-        database: connection.getOptionalString('database') ?? 'postgres',
-      },
-      pool: { min: 0, max: 2 },
-    });
-    return new PostgresTenantDatabases(admin, {
-      host: config.getOptionalString('tenantHost') ?? host,
-      port,
-    });
-  }
-  return new SqliteTenantDatabases(
-    config?.getOptionalString('directory') ?? local('databases'),
-  );
+  return readOwnedDatabases(config, {
+    naming: tenantDatabaseNaming,
+    defaultDirectory: local('databases'),
+    hostKey: 'tenantHost',
+  });
 }
 
 function readStorage(

@@ -1,39 +1,45 @@
-import { LedgerResource, RecordResource } from '../LedgerResource';
+import {
+  DatabaseConnection,
+  DatabaseNaming,
+  OwnedDatabases,
+  PostgresDatabases,
+  prefixedPostgresName,
+  SqliteDatabases,
+} from '@internal/backend-databases';
+import { Knex } from 'knex';
+import { assertValidSlug } from '../assertValidSlug';
 
 /** What a tenant's application connects with. The password is a secret: never logged or output. */
-export type TenantDatabaseConnection =
-  | {
-      client: 'pg';
-      host: string;
-      port: number;
-      database: string;
-      user: string;
-      password: string;
-    }
-  | { client: 'better-sqlite3'; filename: string };
+export type TenantDatabaseConnection = DatabaseConnection;
 
 /** A tenant's own database: PostgreSQL in production, a SQLite file on the embedded default. */
-export interface TenantDatabases {
-  /** What `create` would do, for dry runs. */
-  describe(slug: string): string[];
+export type TenantDatabases = OwnedDatabases;
 
-  /**
-   * Creates the tenant's database (and role), loads `seedSql`, and returns
-   * how to connect. Refuses when any of them already exists: what the portal
-   * did not make, it never touches.
-   */
-  create(
-    slug: string,
-    seedSql: string,
-    record: RecordResource,
-  ): Promise<TenantDatabaseConnection>;
+/**
+ * A tenant's database is named from its slug alone: `<slug>.sqlite`, or
+ * the PostgreSQL database and role `tenant_<slug>` (dashes become
+ * underscores).
+ */
+export const tenantDatabaseNaming: DatabaseNaming = {
+  owner: 'tenant',
+  assertValidKey: assertValidSlug,
+  postgresName: slug => prefixedPostgresName('tenant_', slug),
+};
 
-  /**
-   * Removes one resource `create` made for the tenant; one already gone is
-   * fine. An entry naming anything else is refused (ForeignResourceError).
-   */
-  remove(slug: string, resource: LedgerResource): Promise<void>;
+/** The embedded default: one SQLite file per tenant, `<directory>/<slug>.sqlite`. */
+export class SqliteTenantDatabases extends SqliteDatabases {
+  constructor(directory: string) {
+    super(directory, tenantDatabaseNaming);
+  }
+}
 
-  /** The ledger types this driver removes. */
-  readonly resourceTypes: string[];
+/**
+ * One database per tenant on a PostgreSQL server, owned by a login role of
+ * the same name with a generated password: `tenant_<slug>`. `admin` is a
+ * connection with CREATEDB and CREATEROLE.
+ */
+export class PostgresTenantDatabases extends PostgresDatabases {
+  constructor(admin: Knex, server: { host: string; port: number }) {
+    super(admin, server, tenantDatabaseNaming);
+  }
 }

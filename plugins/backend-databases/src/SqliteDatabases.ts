@@ -2,32 +2,40 @@ import { ConflictError } from '@backstage/errors';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LedgerResource, RecordResource } from '../LedgerResource';
-import { assertValidSlug } from '../assertValidSlug';
-import { assertOwnedName, existingInside } from '../ownership';
-import { TenantDatabaseConnection, TenantDatabases } from './TenantDatabases';
+import {
+  assertValidKey,
+  DatabaseConnection,
+  DatabaseNaming,
+  OwnedDatabases,
+} from './OwnedDatabases';
+import {
+  assertOwnedName,
+  existingInside,
+  LedgerResource,
+  RecordResource,
+} from './ownership';
 
 const FILE = 'sqlite-file';
 
-/** The embedded default: one SQLite file per tenant, `<directory>/<slug>.sqlite`. */
-export class SqliteTenantDatabases implements TenantDatabases {
+/** The embedded default: one SQLite file per owner, `<directory>/<key>.sqlite`. */
+export class SqliteDatabases implements OwnedDatabases {
   readonly resourceTypes = [FILE];
   private readonly directory: string;
 
-  constructor(directory: string) {
+  constructor(directory: string, readonly naming: DatabaseNaming) {
     this.directory = resolve(directory);
   }
 
-  describe(slug: string): string[] {
-    return [`create ${this.path(slug)} and load the seed SQL into it`];
+  describe(key: string): string[] {
+    return [`create ${this.path(key)} and load the seed SQL into it`];
   }
 
   async create(
-    slug: string,
+    key: string,
     seedSql: string,
     record: RecordResource,
-  ): Promise<TenantDatabaseConnection> {
-    const filename = this.path(slug);
+  ): Promise<DatabaseConnection> {
+    const filename = this.path(key);
     if (existsSync(filename)) {
       throw new ConflictError(
         `${filename} already exists; the portal does not touch what it did not make`,
@@ -44,20 +52,25 @@ export class SqliteTenantDatabases implements TenantDatabases {
     return { client: 'better-sqlite3', filename };
   }
 
-  async remove(slug: string, resource: LedgerResource): Promise<void> {
-    const filename = this.path(slug);
-    assertOwnedName(slug, { ...resource, id: resolve(resource.id) }, FILE, [
+  async remove(key: string, resource: LedgerResource): Promise<void> {
+    const filename = this.path(key);
+    const owner = `${this.naming.owner} ${key}`;
+    assertOwnedName(owner, { ...resource, id: resolve(resource.id) }, FILE, [
       filename,
     ]);
     // The database and SQLite's side files, each by its real path.
     for (const suffix of ['-journal', '-wal', '-shm', '']) {
-      const path = existingInside(slug, `${filename}${suffix}`, this.directory);
+      const path = existingInside(
+        owner,
+        `${filename}${suffix}`,
+        this.directory,
+      );
       if (path) rmSync(path, { force: true });
     }
   }
 
-  private path(slug: string) {
-    assertValidSlug(slug);
-    return join(this.directory, `${slug}.sqlite`);
+  private path(key: string) {
+    assertValidKey(this.naming, key);
+    return join(this.directory, `${key}.sqlite`);
   }
 }

@@ -2,17 +2,77 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import Database from 'better-sqlite3';
 import { Knex, knex as createKnex } from 'knex';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
-import { LedgerResource } from '../LedgerResource';
-import { ForeignResourceError } from '../ownership';
-import { PostgresTenantDatabases } from './PostgresTenantDatabases';
-import { SqliteTenantDatabases } from './SqliteTenantDatabases';
+import {
+  databaseUrl,
+  DatabaseNaming,
+  prefixedPostgresName,
+} from './OwnedDatabases';
+import { ForeignResourceError, LedgerResource } from './ownership';
+import { PostgresDatabases } from './PostgresDatabases';
+import { SqliteDatabases } from './SqliteDatabases';
+
+/** As tenant-scaffolder names its tenants' databases. */
+const naming: DatabaseNaming = {
+  owner: 'tenant',
+  postgresName: key => prefixedPostgresName('tenant_', key),
+};
+
+class SqliteTenantDatabases extends SqliteDatabases {
+  constructor(directory: string) {
+    super(directory, naming);
+  }
+}
+
+class PostgresTenantDatabases extends PostgresDatabases {
+  constructor(admin: Knex, server: { host: string; port: number }) {
+    super(admin, server, naming);
+  }
+}
 
 const SEED = `
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO settings (key, value) VALUES ('theme', 'light');
 `;
 
-describe('SqliteTenantDatabases', () => {
+describe('prefixedPostgresName', () => {
+  it('is the prefix and the key, dashes as underscores', () => {
+    expect(prefixedPostgresName('tenant_', 'acme-eu')).toBe('tenant_acme_eu');
+    const longest = 'x'.repeat(55);
+    expect(prefixedPostgresName('review_', longest)).toBe(`review_${longest}`);
+  });
+
+  it('shortens a name past 62 characters to exactly 63, ending in a hash of the whole key', () => {
+    const a = `${'a'.repeat(55)}-pr-1`;
+    const b = `${'a'.repeat(55)}-pr-2`;
+    const name = prefixedPostgresName('review_', a);
+    expect(name).toHaveLength(63);
+    expect(name.startsWith(`review_${'a'.repeat(43)}`)).toBe(true);
+    expect(prefixedPostgresName('review_', b)).not.toBe(name);
+    expect(prefixedPostgresName('review_', a)).toBe(name);
+    // No unshortened name is 63 long, so none is a shortened one.
+    expect(prefixedPostgresName('review_', 'x'.repeat(55))).toHaveLength(62);
+  });
+});
+
+describe('databaseUrl', () => {
+  it('is a file: URL for SQLite and a postgresql: URL with the credentials encoded', () => {
+    expect(
+      databaseUrl({ client: 'better-sqlite3', filename: '/data/a.sqlite' }),
+    ).toBe('file:/data/a.sqlite');
+    expect(
+      databaseUrl({
+        client: 'pg',
+        host: 'db.internal',
+        port: 5433,
+        database: 'review_a',
+        user: 'review_a',
+        password: 'p@ss/word:1',
+      }),
+    ).toBe('postgresql://review_a:p%40ss%2Fword%3A1@db.internal:5433/review_a');
+  });
+});
+
+describe('SqliteDatabases', () => {
   const directory = createMockDirectory();
   afterEach(() => directory.clear());
 
@@ -91,7 +151,7 @@ const postgresUrl =
 // string whenever one answers on 127.0.0.1:5432, as on CI's machines.
 const describeOnPostgres = postgresUrl ? describe : describe.skip;
 
-describeOnPostgres('PostgresTenantDatabases (real PostgreSQL)', () => {
+describeOnPostgres('PostgresDatabases (real PostgreSQL)', () => {
   let admin: Knex;
   const slug = `test-${process.pid}-${Date.now().toString(36)}`;
   const name = `tenant_${slug.replace(/-/g, '_')}`;

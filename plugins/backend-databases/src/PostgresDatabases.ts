@@ -2,30 +2,34 @@ import { ConflictError } from '@backstage/errors';
 import { Knex, knex as createKnex } from 'knex';
 import { randomBytes } from 'node:crypto';
 import { escapeLiteral } from 'pg';
-import { LedgerResource, RecordResource } from '../LedgerResource';
-import { assertValidSlug } from '../assertValidSlug';
-import { assertOwnedName } from '../ownership';
-import { TenantDatabaseConnection, TenantDatabases } from './TenantDatabases';
+import {
+  assertValidKey,
+  DatabaseConnection,
+  DatabaseNaming,
+  OwnedDatabases,
+} from './OwnedDatabases';
+import { assertOwnedName, LedgerResource, RecordResource } from './ownership';
 
 const ROLE = 'postgres-role';
 const DATABASE = 'postgres-database';
 
 /**
- * One database per tenant on a PostgreSQL server, owned by a login role of
- * the same name with a generated password: `tenant_<slug>` (dashes become
- * underscores). `admin` is a connection with CREATEDB and CREATEROLE.
+ * One database per owner on a PostgreSQL server, owned by a login role of
+ * the same name (`naming.postgresName(key)`) with a generated password.
+ * `admin` is a connection with CREATEDB and CREATEROLE.
  */
-export class PostgresTenantDatabases implements TenantDatabases {
+export class PostgresDatabases implements OwnedDatabases {
   readonly resourceTypes = [ROLE, DATABASE];
 
   constructor(
     private readonly admin: Knex,
-    /** Host and port tenants connect to, when not the admin connection's. */
+    /** Host and port owners' applications connect to, when not the admin connection's. */
     private readonly server: { host: string; port: number },
+    readonly naming: DatabaseNaming,
   ) {}
 
-  describe(slug: string): string[] {
-    const name = databaseName(slug);
+  describe(key: string): string[] {
+    const name = this.name(key);
     return [
       `create PostgreSQL role ${name} with a generated password`,
       `create database ${name} owned by ${name}, closed to other roles`,
@@ -34,11 +38,11 @@ export class PostgresTenantDatabases implements TenantDatabases {
   }
 
   async create(
-    slug: string,
+    key: string,
     seedSql: string,
     record: RecordResource,
-  ): Promise<TenantDatabaseConnection> {
-    const name = databaseName(slug);
+  ): Promise<DatabaseConnection> {
+    const name = this.name(key);
     await this.refuseExisting(name);
     const password = randomBytes(24).toString('base64url');
 
@@ -67,31 +71,40 @@ export class PostgresTenantDatabases implements TenantDatabases {
     };
     if (seedSql.trim()) {
       const { client: _client, ...pgConnection } = connection;
-      const tenant = createKnex({
+      const owned = createKnex({
         client: 'pg',
         connection: pgConnection,
         pool: { min: 0, max: 1 },
       });
       try {
-        await tenant.raw(seedSql);
+        await owned.raw(seedSql);
       } finally {
-        await tenant.destroy();
+        await owned.destroy();
       }
     }
     return connection;
   }
 
-  async remove(slug: string, resource: LedgerResource): Promise<void> {
-    const own = databaseName(slug);
-    assertOwnedName(slug, resource, resource.type === ROLE ? ROLE : DATABASE, [
-      own,
-    ]);
+  async remove(key: string, resource: LedgerResource): Promise<void> {
+    const own = this.name(key);
+    assertOwnedName(
+      `${this.naming.owner} ${key}`,
+      resource,
+      resource.type === ROLE ? ROLE : DATABASE,
+      [own],
+    );
     const name = quoteIdentifier(own);
     if (resource.type === DATABASE) {
       await this.admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } else if (resource.type === ROLE) {
       await this.admin.raw(`DROP ROLE IF EXISTS ${name}`);
     }
+  }
+
+  /** The database and role name of `key`. */
+  name(key: string): string {
+    assertValidKey(this.naming, key);
+    return this.naming.postgresName(key);
   }
 
   private async refuseExisting(name: string) {
@@ -113,11 +126,6 @@ export class PostgresTenantDatabases implements TenantDatabases {
   }
 }
 
-export function databaseName(slug: string): string {
-  assertValidSlug(slug);
-  return `tenant_${slug.replace(/-/g, '_')}`;
-}
-
-function quoteIdentifier(name: string): string {
+export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
