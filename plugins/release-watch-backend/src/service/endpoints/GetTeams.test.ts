@@ -14,6 +14,7 @@ import { EntityDirectory } from '../../attribution/EntityDirectory';
 import { naturalKey } from '../../ingest/parseEvents';
 import { EventStore } from '../../store/EventStore';
 import { ReportStore } from '../../store/ReportStore';
+import { RollupStore } from '../../store/RollupStore';
 import { CatalogTeamDirectory } from '../../teams/TeamDirectory';
 import { SummaryService } from '../SummaryService';
 import { GetSummaryModelImpl } from './GetSummary.model';
@@ -151,6 +152,8 @@ async function setUp(databaseId: TestDatabaseId) {
   );
   const summary = new SummaryService(store);
   return {
+    store,
+    rollups: new RollupStore(knex),
     teams: new GetTeamsModelImpl(teams, summary),
     summary: new GetSummaryModelImpl(summary),
   };
@@ -239,6 +242,34 @@ describe.each(databases.eachSupportedId())('teams on %s', databaseId => {
       ['time_to_restore', 1],
       ['deployment_rework_rate', 26],
     ]);
+  });
+
+  it("computes a team's figures per period as the rollups compute the organisation's", async () => {
+    const { store, rollups } = await setUp(databaseId);
+    await rollups.refreshStale();
+    const figures = (rows: Array<Record<string, unknown>>) =>
+      rows.map(({ period_start, count, sum, p50, p90 }) => ({
+        period_start,
+        count,
+        sum,
+        p50,
+        p90,
+      }));
+    for (const metric of ['deployment_frequency', 'lead_time']) {
+      const window = {
+        metric,
+        period: 'week' as const,
+        from: '2026-02-02',
+        to: '2026-03-23',
+      };
+      const org = await rollups.read({ ...window, scope: { kind: 'org' } });
+      const team = await store.periodFigures({
+        ...window,
+        scope: { kind: 'owner', owner: 'group:default/engineering' },
+      });
+      expect(org.length).toBeGreaterThan(0);
+      expect(figures(team)).toEqual(figures(org));
+    }
   });
 
   it('refuses a team the catalog does not have', async () => {
