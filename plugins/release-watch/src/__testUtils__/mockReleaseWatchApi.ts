@@ -34,6 +34,11 @@ export function mockReleaseWatchApi(): jest.Mocked<ReleaseWatchApi> {
       report: [],
     }),
     getScopes: jest.fn().mockResolvedValue({ groups: [], entities: [] }),
+    getEnvironments: jest.fn().mockImplementation(async query => ({
+      from: `${query.from}T00:00:00.000Z`,
+      to: `${query.to}T23:59:59.999Z`,
+      environments: [],
+    })),
     getSummary: jest.fn().mockImplementation(async query => ({
       scope: { kind: 'org' },
       from: query.from,

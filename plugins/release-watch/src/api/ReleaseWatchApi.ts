@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  EnvironmentsResponse,
   MetricId,
   OkrReportResponse,
   Period,
@@ -24,6 +25,8 @@ export type RangeQuery = { from: string; to: string };
 
 export type ReportQuery = ScopeQuery & RangeQuery & { period: Period };
 export type ReleasesQuery = ScopeQuery & RangeQuery;
+/** The environments named, or none for every production environment. */
+export type EnvironmentsQuery = RangeQuery & { environment?: string[] };
 export type SeriesQuery = ReportQuery & { metric: MetricId };
 
 /** The release-watch backend, as the frontend uses it. */
@@ -32,6 +35,8 @@ export interface ReleaseWatchApi {
   getSeries(query: SeriesQuery): Promise<SeriesResponse>;
   getReleases(query: ReleasesQuery): Promise<ReleasesResponse>;
   getScopes(): Promise<ScopesResponse>;
+  /** Per production environment (per tenant): deploys per week, change failure rate, last version. */
+  getEnvironments(query: EnvironmentsQuery): Promise<EnvironmentsResponse>;
   /** The five DORA keys of a scope over a range, with bands and trends. */
   getSummary(query: ScopeQuery & RangeQuery): Promise<SummaryResponse>;
   /** Every team (catalog Group owning measured entities) with its five DORA keys. */

@@ -8,6 +8,7 @@ import {
   ReportQuery,
   ScopeQuery,
   SeriesQuery,
+  EnvironmentsQuery,
 } from './ReleaseWatchApi';
 
 /** {@link ReleaseWatchApi} over the backend's generated client; a failed call throws its ResponseError. */
@@ -46,6 +47,15 @@ export class ReleaseWatchClient implements ReleaseWatchApi {
     const { from, to } = query;
     return okJson(
       this.client.getReleases({ query: { from, to, ...scopeParams(query) } }),
+    );
+  }
+
+  getEnvironments(query: EnvironmentsQuery) {
+    const { from, to, environment } = query;
+    return okJson(
+      this.client.getEnvironments({
+        query: { from, to, ...(environment && { environment }) },
+      }),
     );
   }
 

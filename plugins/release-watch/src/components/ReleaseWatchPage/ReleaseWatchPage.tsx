@@ -4,6 +4,7 @@ import { useTeamFilter } from '../../filters/useTeamFilter';
 import { FilterBar, RangeFilter, ScopeFilter, TeamFilter } from '../Filters';
 import { TeamsLink } from './TeamsLink';
 import { ReleaseWatchReport } from '../ReleaseWatchReport';
+import { TenantEnvironmentsSection } from '../TenantEnvironmentsSection';
 
 /** Objectives, charts and releases for the organisation, a group or an entity. */
 export const ReleaseWatchPage = () => {
@@ -18,6 +19,7 @@ export const ReleaseWatchPage = () => {
         <TeamsLink />
       </FilterBar>
       <ReleaseWatchReport query={toReportQuery(filters)} />
+      <TenantEnvironmentsSection range={toReportQuery(filters)} />
     </Content>
   );
 };

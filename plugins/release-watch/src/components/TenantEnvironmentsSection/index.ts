@@ -1,0 +1,1 @@
+export { TenantEnvironmentsSection } from './TenantEnvironmentsSection';
