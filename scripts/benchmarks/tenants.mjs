@@ -24,6 +24,12 @@
 //  - cloud_tenant_create_seconds and cloud_rollback_leftovers: the same on
 //    the cloud-local profile (tenantsCloud.mjs), where moto_server and
 //    PostgreSQL are found.
+//  - fleet_regression_tenants_exposed: the fleet upgrades' health guard
+//    (tenantsRegression.mjs): BENCH_REGRESSION_FLEET tenants (default 20)
+//    sending a pushed error rate per tenant to Release Watch, and a fleet
+//    upgrade to a version healthy at deploy that raises it: how many tenants
+//    got the version before the upgrade paused by itself.
+// BENCH_ONLY=fleet_regression_tenants_exposed runs that figure alone.
 import {
   existsSync,
   mkdirSync,
@@ -38,12 +44,24 @@ import Database from 'better-sqlite3';
 import { REPO_ROOT, startPortal } from '../lib/servePortal.mjs';
 import { guestToken, runTemplate, waitForTemplate } from '../lib/portalApi.mjs';
 import { cloudFigures } from './tenantsCloud.mjs';
+import { regressionFigure } from './tenantsRegression.mjs';
 
 const RUNS = 3;
 const FLEET_SIZE = Number(process.env.BENCH_FLEET_SIZE ?? 200);
 const runDir = resolve(REPO_ROOT, '.cache/portal-runs/bench-tenants');
 const dataDir = resolve(runDir, 'tenants');
 const stamp = Date.now().toString(36);
+
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY) {
+  if (ONLY !== 'fleet_regression_tenants_exposed') {
+    throw new Error(
+      `BENCH_ONLY may name fleet_regression_tenants_exposed, not ${ONLY}`,
+    );
+  }
+  console.log(await regressionFigure({ stamp }));
+  process.exit(0);
+}
 
 // startPortal gives the run its own tenant data folder (dataDir) and stops
 // the tenants' services with the portal.
@@ -120,6 +138,7 @@ const cloud = await cloudFigures({
 });
 if (cloud.skipped) console.log(`cloud figures skipped: ${cloud.skipped}`);
 results.push(...(cloud.results ?? []));
+results.push(await regressionFigure({ stamp }));
 results.forEach(line => console.log(line));
 
 /** FLEET_SIZE ready tenants in all, through the template, ten tasks at a time. */
