@@ -2,7 +2,10 @@
 // 1,000,000 generated events over 365 days from 200 services (half frontend,
 // half backend, registered in the catalog) are pushed through the push API
 // (NDJSON batches of 5,000, two requests in flight), then the calls the
-// Release Watch page makes (OKRs for 52 weeks, releases, scopes) are timed.
+// Release Watch page makes (OKRs for 52 weeks, releases, scopes, the DORA
+// summary, and the teams view's teams) are timed. The services belong to two
+// teams under one department (catalog Groups), so the teams view has three
+// rows, one of them rolling the other two up.
 //  - ingest_events_per_second: events / wall time of the pushes, SQLite
 //  - okr_dashboard_p95_ms_sqlite, okr_dashboard_p95_ms_postgres: p95 of the
 //    page's calls (made together, as the page does) over 40 loads
@@ -68,7 +71,11 @@ const config = {
   },
   catalog: {
     locations: [
-      { type: 'file', target: catalogFile, rules: [{ allow: ['Component'] }] },
+      {
+        type: 'file',
+        target: catalogFile,
+        rules: [{ allow: ['Component', 'Group'] }],
+      },
     ],
   },
   releaseWatch: { okrs, localGit: [] },
@@ -132,7 +139,7 @@ async function runOn(name, database) {
     timings.sort((a, b) => a - b);
     const dashboardP95 = Math.round(percentile(timings, 95));
     console.log(
-      `${name}: Release Watch page's calls (okrs 52 weeks x ${okrs.length} OKRs, releases, scopes), ${LOADS} loads: ` +
+      `${name}: Release Watch page's calls (okrs 52 weeks x ${okrs.length} OKRs, releases, scopes, summary, teams), ${LOADS} loads: ` +
         `p50 ${Math.round(percentile(timings, 50))} ms, p95 ${dashboardP95} ms`,
     );
     return { eventsPerSecond, dashboardP95 };
@@ -209,6 +216,8 @@ async function dashboard(url) {
     `okrs?period=week&from=${from}&to=${to}`,
     `releases?from=${from}&to=${to}`,
     'scopes',
+    `summary?from=${from}&to=${to}`,
+    `teams?from=${from}&to=${to}`,
   ];
   await Promise.all(
     calls.map(async path => {
@@ -359,7 +368,22 @@ function* generateBatches() {
 }
 
 function catalogYaml() {
-  return Array.from({ length: SERVICES }, (_, service) => {
+  const group = (name, spec) =>
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Group',
+      'metadata:',
+      `  name: ${name}`,
+      'spec:',
+      '  type: team',
+      ...spec,
+    ].join('\n');
+  const groups = [
+    group('engineering', ['  children: [web-team, api-team]']),
+    group('web-team', ['  parent: engineering', '  children: []']),
+    group('api-team', ['  parent: engineering', '  children: []']),
+  ];
+  const services = Array.from({ length: SERVICES }, (_, service) => {
     const name = `svc-${String(service).padStart(3, '0')}`;
     return [
       'apiVersion: backstage.io/v1alpha1',
@@ -371,9 +395,10 @@ function catalogYaml() {
       'spec:',
       `  type: ${service % 2 === 0 ? 'website' : 'service'}`,
       '  lifecycle: production',
-      '  owner: group:default/engineering',
+      `  owner: group:default/${service % 2 === 0 ? 'web' : 'api'}-team`,
     ].join('\n');
-  }).join('\n---\n');
+  });
+  return [...groups, ...services].join('\n---\n');
 }
 
 function iso(ms) {
