@@ -155,7 +155,10 @@ export class FleetUpgradeRunner {
     await this.tenants.setStatus(slug, 'ready', { actor, detail: label });
   }
 
-  /** Whether the wave moved on (its soak began, or it was closed here). */
+  /**
+   * Whether to look again: the wave moved on (its soak began, or it was
+   * closed), here or by another runner; false while it soaks.
+   */
   private async closeWave(wave: FinishedWave): Promise<boolean> {
     const { upgrade, total, failed } = wave;
     const { maxFailureShare } = upgrade.options;
@@ -185,7 +188,7 @@ export class FleetUpgradeRunner {
         )} allowed. Retry them, then resume or cancel.`,
       });
       if (paused) this.logger.warn(`Fleet upgrade ${upgrade.id} paused`);
-      return Boolean(paused);
+      return true;
     }
     // The last wave leaves no tenant to compare with: it is not soaked.
     if (this.guard && !last) {
@@ -205,7 +208,7 @@ export class FleetUpgradeRunner {
             )} s before the health guard judges it`,
           );
         }
-        return soaking;
+        return true;
       }
       if (wave.soak.remainingMs > 0) {
         this.wakeAfter(wave.soak.remainingMs + SOAK_MARGIN_MS);
@@ -225,14 +228,13 @@ export class FleetUpgradeRunner {
             `Fleet upgrade ${upgrade.id} paused: ${verdict.pause}`,
           );
         }
-        return Boolean(paused);
+        return true;
       }
       this.logger.info(`Fleet upgrade ${upgrade.id}: ${verdict.figures}`);
     }
     if (!last) {
-      return Boolean(
-        await close('running', { currentWave: upgrade.currentWave + 1 }),
-      );
+      await close('running', { currentWave: upgrade.currentWave + 1 });
+      return true;
     }
     const failedInAll = upgrade.counts.failed;
     const completed = await close('completed', {
@@ -246,7 +248,7 @@ export class FleetUpgradeRunner {
         `Fleet upgrade ${upgrade.id} to ${upgrade.version} done`,
       );
     }
-    return Boolean(completed);
+    return true;
   }
 
   /** Starts a run after `ms`, unless one is set to start sooner. */
