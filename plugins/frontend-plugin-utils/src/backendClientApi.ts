@@ -13,12 +13,18 @@ export type BackendClientConstructor<T> = new (options: {
   fetchApi: FetchApi;
 }) => T;
 
-/** The extension that provides `api` as a `Client` of the plugin's backend. */
+/**
+ * The extension that provides `api` as a `Client` of the plugin's backend.
+ * A plugin's second such API needs a `name` (its extension id is
+ * `api:<plugin>/<name>`).
+ */
 export function backendClientApi<T>(
   api: ApiRef<T>,
   Client: BackendClientConstructor<T>,
+  options: { name?: string } = {},
 ) {
   return ApiBlueprint.make({
+    ...(options.name !== undefined && { name: options.name }),
     params: defineParams =>
       defineParams({
         api,

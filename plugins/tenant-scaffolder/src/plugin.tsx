@@ -8,11 +8,20 @@ import { backendClientApi } from '@internal/frontend-plugin-utils';
 import BusinessIcon from '@material-ui/icons/Business';
 import { tenantScaffolderApiRef } from './api/TenantScaffolderApi';
 import { TenantScaffolderClient } from './api/TenantScaffolderClient';
+import { tenantReleaseWatchApiRef } from './api/TenantReleaseWatchApi';
+import { TenantReleaseWatchClient } from './api/TenantReleaseWatchClient';
 import { rootRouteRef } from './routes';
 
 export const tenantScaffolderApi = backendClientApi(
   tenantScaffolderApiRef,
   TenantScaffolderClient,
+);
+
+/** Release Watch's figures of a tenant's production environment, for its page. */
+export const tenantReleaseWatchApi = backendClientApi(
+  tenantReleaseWatchApiRef,
+  TenantReleaseWatchClient,
+  { name: 'release-watch' },
 );
 
 /** `/tenants` lists the tenants; `/tenants/:slug` shows one. */
@@ -71,6 +80,7 @@ export const tenantScaffolderPlugin = createFrontendPlugin({
   title: 'Tenants',
   extensions: [
     tenantScaffolderApi,
+    tenantReleaseWatchApi,
     tenantScaffolderPage,
     tenantSlugPickerFormField,
     tenantPalettePickerFormField,

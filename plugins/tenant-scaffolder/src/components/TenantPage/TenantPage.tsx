@@ -26,6 +26,7 @@ import { TenantActions } from './TenantActions';
 import { TenantDetailsCard } from './TenantDetailsCard';
 import { TenantHistoryTable } from './TenantHistoryTable';
 import { TenantLedgerTable } from './TenantLedgerTable';
+import { TenantReleaseWatchCard } from './TenantReleaseWatchCard';
 
 /** One tenant: details, settings, plan and deletion, history and ledger. */
 export const TenantPage = () => {
@@ -80,6 +81,9 @@ export const TenantPage = () => {
       <Grid container spacing={3}>
         <Grid item xs={12} md={4}>
           <TenantDetailsCard tenant={tenant} />
+          <Box mt={3}>
+            <TenantReleaseWatchCard slug={tenant.slug} />
+          </Box>
         </Grid>
         <Grid item xs={12} md={8}>
           <TenantSettingsForm
