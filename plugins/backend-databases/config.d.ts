@@ -5,7 +5,8 @@
 
 /** A SQLite file per owner in `directory` (the embedded default). */
 export interface SqliteDatabasesConfig {
-  type: 'sqlite';
+  /** Default `sqlite`. */
+  type?: 'sqlite';
   /** Default: the plugin's own folder under its data directory. */
   directory?: string;
 }

@@ -1,3 +1,7 @@
+import {
+  PostgresDatabasesConfig,
+  SqliteDatabasesConfig,
+} from '@internal/backend-databases/config';
 import { EcsDeployTargetConfig } from '@internal/backend-deploy-targets/config';
 
 export interface Config {
@@ -37,6 +41,25 @@ export interface Config {
         /** e.g. `123456789012.dkr.ecr.eu-west-1.amazonaws.com/web`. */
         image: string;
       }>;
+    };
+    /**
+     * Each environment's own database, made on its first deploy, given to it
+     * as `DATABASE_URL` and dropped at its teardown. Default: a SQLite file
+     * `<local.workDir>/databases/<id>.sqlite`; on ECS only with
+     * `type: postgres` (a database and role `review_<id>`).
+     */
+    database?: (
+      | SqliteDatabasesConfig
+      | (PostgresDatabasesConfig & {
+          /** Host environments connect to, when not the admin connection's. */
+          environmentHost?: string;
+        })
+    ) & {
+      /**
+       * SQL loaded into every new environment database. Default the tenants'
+       * (`tenantScaffolder.provisioning.seedSqlFile`), else none.
+       */
+      seedSqlFile?: string;
     };
     /** The local-process deploy target. */
     local?: {

@@ -20,7 +20,7 @@ export function readOwnedDatabases(
     hostKey: string;
   },
 ): OwnedDatabases {
-  if (config?.getString('type') === 'postgres') {
+  if (config?.getOptionalString('type') === 'postgres') {
     const connection = config.getConfig('connection');
     const host = connection.getString('host');
     const port = connection.getOptionalNumber('port') ?? 5432;

@@ -7,6 +7,8 @@ import { createGithubClientFactory } from '@internal/backend-plugin-utils';
 import { reviewEnvsPermissions } from '@internal/plugin-review-envs-common';
 import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { DatabaseLockStore } from './database/DatabaseLockStore';
+import { EnvironmentDatabases } from './databases/EnvironmentDatabases';
+import { readEnvironmentDatabases } from './databases/readEnvironmentDatabases';
 import { createDeployTarget } from './environments/createDeployTarget';
 import { GithubDeploymentReporter } from './environments/GithubDeploymentReporter';
 import { ReviewEnvironments } from './environments/ReviewEnvironments';
@@ -73,8 +75,21 @@ export const reviewEnvsPlugin = createBackendPlugin({
             detailsUrl: appBaseUrl && `${appBaseUrl}/review-envs`,
           });
         }
+        const store = await DatabaseEnvironmentStore.create({ database });
+        const databaseDrivers = readEnvironmentDatabases(
+          config,
+          environmentsConfig,
+        );
+        if (!databaseDrivers) {
+          logger.info(
+            'Review environments on ECS get no database of their own: set reviewEnvs.database.type to postgres',
+          );
+        }
         const environments = new ReviewEnvironments({
-          store: await DatabaseEnvironmentStore.create({ database }),
+          store,
+          databases:
+            databaseDrivers &&
+            new EnvironmentDatabases({ ...databaseDrivers, store, logger }),
           target,
           config: environmentsConfig,
           logger,

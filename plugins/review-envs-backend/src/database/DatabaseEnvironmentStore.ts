@@ -1,5 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { migratedClient } from '@internal/backend-plugin-utils';
+import { LedgerResource } from '@internal/backend-databases';
 import {
   PullRequestSnapshot,
   ReviewEnvironmentEvent,
@@ -19,6 +20,12 @@ import { recordDeployLog } from './operations/recordDeployLog';
 import { expireOverdueEnvironments } from './operations/expireOverdueEnvironments';
 import { extendEnvironment } from './operations/extendEnvironment';
 import { finishEnvironmentWork } from './operations/finishEnvironmentWork';
+import { forgetDatabase } from './operations/forgetDatabase';
+import { forgetDatabaseResource } from './operations/forgetDatabaseResource';
+import { listDatabaseResources } from './operations/listDatabaseResources';
+import { readDatabaseUrl } from './operations/readDatabaseUrl';
+import { recordDatabase } from './operations/recordDatabase';
+import { recordDatabaseResource } from './operations/recordDatabaseResource';
 import { getEnvironment } from './operations/getEnvironment';
 import { listEnvironments } from './operations/listEnvironments';
 import { observePullRequest } from './operations/observePullRequest';
@@ -108,5 +115,29 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     outcome: { state: ReviewEnvironmentState; reason: string | null },
   ): Promise<boolean> {
     return finishEnvironmentWork(this.db, work, outcome);
+  }
+
+  recordDatabaseResource(id: string, resource: LedgerResource): Promise<void> {
+    return recordDatabaseResource(this.db, id, resource);
+  }
+
+  databaseResources(id: string): Promise<LedgerResource[]> {
+    return listDatabaseResources(this.db, id);
+  }
+
+  forgetDatabaseResource(id: string, resource: LedgerResource): Promise<void> {
+    return forgetDatabaseResource(this.db, id, resource);
+  }
+
+  recordDatabase(id: string, url: string): Promise<void> {
+    return recordDatabase(this.db, id, url);
+  }
+
+  databaseUrl(id: string): Promise<string | undefined> {
+    return readDatabaseUrl(this.db, id);
+  }
+
+  forgetDatabase(id: string): Promise<void> {
+    return forgetDatabase(this.db, id);
   }
 }

@@ -1,3 +1,4 @@
+import { LedgerResource } from '@internal/backend-databases';
 import {
   PullRequestSnapshot,
   ReviewEnvironment,
@@ -99,4 +100,16 @@ export interface EnvironmentStore {
     work: ClaimedWork,
     outcome: { state: ReviewEnvironmentState; reason: string | null },
   ): Promise<boolean>;
+
+  /** Records a resource the database driver is about to make for the environment. */
+  recordDatabaseResource(id: string, resource: LedgerResource): Promise<void>;
+  /** What the database driver made for the environment, oldest first. */
+  databaseResources(id: string): Promise<LedgerResource[]>;
+  /** Drops a removed resource from the environment's ledger. */
+  forgetDatabaseResource(id: string, resource: LedgerResource): Promise<void>;
+  /** Keeps the environment's DATABASE_URL (a secret: never answered). */
+  recordDatabase(id: string, url: string): Promise<void>;
+  /** The environment's DATABASE_URL, when its database is made. */
+  databaseUrl(id: string): Promise<string | undefined>;
+  forgetDatabase(id: string): Promise<void>;
 }

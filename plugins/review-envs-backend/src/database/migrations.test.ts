@@ -10,6 +10,8 @@ describe('review-envs migrations', () => {
       'review_envs_lock_queue',
       'review_envs_lock_history',
       'review_envs_pull_requests',
+      'review_envs_database_resources',
+      'review_envs_databases',
     ],
   });
 });

@@ -3,6 +3,10 @@ export const MIGRATIONS_PACKAGE = '@internal/plugin-review-envs-backend';
 
 export const ENVIRONMENTS_TABLE = 'review_envs_environments';
 export const ENVIRONMENT_HISTORY_TABLE = 'review_envs_environment_history';
+/** What the database driver made for each environment, as its ledger. */
+export const DATABASE_RESOURCES_TABLE = 'review_envs_database_resources';
+/** Each environment's database connection, once made. */
+export const DATABASES_TABLE = 'review_envs_databases';
 /** The newest `updatedAt` applied of each pull request. */
 export const PULL_REQUESTS_TABLE = 'review_envs_pull_requests';
 

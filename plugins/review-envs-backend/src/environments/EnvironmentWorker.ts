@@ -9,6 +9,7 @@ import {
   EnvironmentStore,
   StoredEnvironment,
 } from '../database/EnvironmentStore';
+import { EnvironmentDatabases } from '../databases/EnvironmentDatabases';
 import { DeploymentReporter, DeploymentStatus } from './DeploymentReporter';
 import {
   deploySource,
@@ -37,6 +38,8 @@ export class EnvironmentWorker {
       config: ReviewEnvironmentsConfig;
       logger: LoggerService;
       reporter?: DeploymentReporter;
+      /** Each environment's own database, given to it as `DATABASE_URL`. */
+      databases?: EnvironmentDatabases;
     },
   ) {}
 
@@ -74,7 +77,7 @@ export class EnvironmentWorker {
   }
 
   private async deploy(work: ClaimedWork) {
-    const { store, target, config, logger } = this.options;
+    const { store, target, config, logger, databases } = this.options;
     const { environment } = work;
     const lines: string[] = [];
     const log = (line: string) =>
@@ -89,6 +92,7 @@ export class EnvironmentWorker {
           `nothing to deploy is configured for ${environment.repository} (${configKey})`,
         );
       }
+      const databaseUrl = await databases?.ensure(environment.id, log);
       const deployment = await target.deploy(
         {
           environmentId: environment.id,
@@ -96,6 +100,7 @@ export class EnvironmentWorker {
           env: {
             REVIEW_ENV_ID: environment.id,
             REVIEW_ENV_BRANCH: environment.branch,
+            ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
           },
         },
         log,
@@ -124,10 +129,11 @@ export class EnvironmentWorker {
   }
 
   private async tearDown(work: ClaimedWork) {
-    const { store, target, logger } = this.options;
+    const { store, target, logger, databases } = this.options;
     const { environment } = work;
     try {
       await target.teardown(environment.id);
+      await databases?.drop(environment.id);
       await store.recordServing(environment.id, {
         url: null,
         deployedSha: null,

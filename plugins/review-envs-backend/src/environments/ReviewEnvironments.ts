@@ -11,6 +11,7 @@ import {
   EnvironmentStore,
   StoredEnvironment,
 } from '../database/EnvironmentStore';
+import { EnvironmentDatabases } from '../databases/EnvironmentDatabases';
 import { DeploymentReporter } from './DeploymentReporter';
 import { environmentIdFor } from './environmentId';
 import {
@@ -52,6 +53,8 @@ export class ReviewEnvironments {
     requestWork?: () => void;
     /** Tells the pull request where its environment stands (GitHub deployments). */
     reporter?: DeploymentReporter;
+    /** Each environment's own database, given to it as `DATABASE_URL`. */
+    databases?: EnvironmentDatabases;
   }) {
     this.store = options.store;
     this.target = options.target;

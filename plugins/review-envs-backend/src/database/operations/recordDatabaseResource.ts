@@ -1,0 +1,18 @@
+import { databaseNowSql } from '@internal/backend-plugin-utils';
+import { LedgerResource } from '@internal/backend-databases';
+import { Knex } from 'knex';
+import { DATABASE_RESOURCES_TABLE } from '../tables';
+
+/** Records a resource the database driver is about to make for the environment. */
+export async function recordDatabaseResource(
+  db: Knex,
+  id: string,
+  resource: LedgerResource,
+): Promise<void> {
+  await db(DATABASE_RESOURCES_TABLE).insert({
+    environment_id: id,
+    type: resource.type,
+    resource_id: resource.id,
+    recorded_at_ms: db.raw(databaseNowSql(db)),
+  });
+}

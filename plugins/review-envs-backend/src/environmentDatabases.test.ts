@@ -1,0 +1,127 @@
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { TestRepository } from '@internal/backend-deploy-targets/testUtils';
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { reviewEnvsPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+/** An app that reads its rows through DATABASE_URL (Node's own SQLite) and answers them. */
+const APP = `
+const http = require('http');
+const { DatabaseSync } = require('node:sqlite');
+http.createServer((req, res) => {
+  const url = process.env.DATABASE_URL;
+  const db = new DatabaseSync(url.slice('file:'.length), { readOnly: true });
+  const rows = db.prepare('SELECT name FROM projects ORDER BY id').all();
+  db.close();
+  res.end(JSON.stringify({ url, projects: rows.map(r => r.name) }));
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+const SEED = `
+CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+INSERT INTO projects (id, name) VALUES (1, 'Onboarding'), (2, 'Billing');
+`;
+
+describe('each review environment gets its own database', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const directory = createMockDirectory();
+  afterEach(() => directory.clear());
+
+  it('made and seeded on the first deploy, given as DATABASE_URL, kept across redeploys, dropped at teardown', async () => {
+    directory.setContent({ 'seed.sql': SEED });
+    const repository = new TestRepository(join(directory.path, 'repo'));
+    const first = repository.commit('main', { 'server.js': APP });
+    const workDir = join(directory.path, 'work');
+    const scheduler = mockServices.scheduler.mock();
+    scheduler.triggerTask.mockResolvedValue();
+    const { server } = await startTestBackend({
+      features: [
+        reviewEnvsPlugin,
+        scheduler.factory,
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            reviewEnvs: {
+              local: {
+                workDir,
+                command: `"${process.execPath}" server.js`,
+                healthPath: '/',
+                healthTimeoutSeconds: 20,
+                repositories: [{ name: 'acme/web', path: repository.path }],
+              },
+              database: { seedSqlFile: join(directory.path, 'seed.sql') },
+            },
+          },
+        }),
+      ],
+    });
+    // The work runs when the scheduler's work task runs: here, by hand.
+    const work = scheduler.scheduleTask.mock.calls.find(
+      ([task]) => task.id === 'review-envs-work',
+    )![0];
+    const report = (changes: object) =>
+      request(server)
+        .post('/api/review-envs/pull-requests')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          repository: 'acme/web',
+          number: 42,
+          title: 'Invoice export',
+          branch: 'feature/export',
+          headSha: first,
+          author: 'ada',
+          open: true,
+          labels: ['review'],
+          ...changes,
+        });
+    const environment = async () =>
+      (
+        await request(server)
+          .get('/api/review-envs/environments/acme-web-pr-42')
+          .set('Authorization', mockCredentials.service.header())
+      ).body;
+    const file = join(workDir, 'databases', 'acme-web-pr-42.sqlite');
+
+    expect((await report({})).status).toBe(202);
+    await work.fn(new AbortController().signal);
+    const ready = await environment();
+    expect(ready.state).toBe('ready');
+    expect(await (await fetch(ready.url)).json()).toEqual({
+      url: `file:${file}`,
+      projects: ['Onboarding', 'Billing'],
+    });
+    expect(JSON.stringify(ready)).not.toContain('file:');
+
+    // A row written by the app survives a redeploy of a new commit.
+    const db = new Database(file);
+    db.prepare("INSERT INTO projects (id, name) VALUES (3, 'Kept')").run();
+    db.close();
+    const second = repository.commit('main', { VERSION: '2' });
+    await report({ headSha: second });
+    await work.fn(new AbortController().signal);
+    const redeployed = await environment();
+    expect(redeployed).toMatchObject({ state: 'ready', deployedSha: second });
+    expect((await (await fetch(redeployed.url)).json()).projects).toEqual([
+      'Onboarding',
+      'Billing',
+      'Kept',
+    ]);
+
+    await report({ headSha: second, open: false });
+    await work.fn(new AbortController().signal);
+    expect((await environment()).state).toBe('gone');
+    expect(existsSync(file)).toBe(false);
+  });
+});
