@@ -37,10 +37,10 @@ describe('each review environment gets its own database', () => {
   const directory = createMockDirectory();
   afterEach(() => directory.clear());
 
-  it('made and seeded on the first deploy, given as DATABASE_URL, kept across redeploys, dropped at teardown', async () => {
+  async function startPortal(app: string) {
     directory.setContent({ 'seed.sql': SEED });
     const repository = new TestRepository(join(directory.path, 'repo'));
-    const first = repository.commit('main', { 'server.js': APP });
+    const first = repository.commit('main', { 'server.js': app });
     const workDir = join(directory.path, 'work');
     const scheduler = mockServices.scheduler.mock();
     scheduler.triggerTask.mockResolvedValue();
@@ -67,10 +67,13 @@ describe('each review environment gets its own database', () => {
         }),
       ],
     });
-    // The work runs when the scheduler's work task runs: here, by hand.
-    const work = scheduler.scheduleTask.mock.calls.find(
-      ([task]) => task.id === 'review-envs-work',
-    )![0];
+    /** Runs a scheduled task of the plugin to its end, as the scheduler would. */
+    const run = async (taskId: string) => {
+      const task = scheduler.scheduleTask.mock.calls.find(
+        ([t]) => t.id === taskId,
+      )![0];
+      await task.fn(new AbortController().signal);
+    };
     const report = (changes: object) =>
       request(server)
         .post('/api/review-envs/pull-requests')
@@ -93,9 +96,16 @@ describe('each review environment gets its own database', () => {
           .set('Authorization', mockCredentials.service.header())
       ).body;
     const file = join(workDir, 'databases', 'acme-web-pr-42.sqlite');
+    return { server, repository, run, report, environment, file };
+  }
+
+  it('made and seeded on the first deploy, given as DATABASE_URL, kept across redeploys, dropped at teardown', async () => {
+    const { repository, run, report, environment, file } = await startPortal(
+      APP,
+    );
 
     expect((await report({})).status).toBe(202);
-    await work.fn(new AbortController().signal);
+    await run('review-envs-work');
     const ready = await environment();
     expect(ready.state).toBe('ready');
     expect(await (await fetch(ready.url)).json()).toEqual({
@@ -110,7 +120,7 @@ describe('each review environment gets its own database', () => {
     db.close();
     const second = repository.commit('main', { VERSION: '2' });
     await report({ headSha: second });
-    await work.fn(new AbortController().signal);
+    await run('review-envs-work');
     const redeployed = await environment();
     expect(redeployed).toMatchObject({ state: 'ready', deployedSha: second });
     expect((await (await fetch(redeployed.url)).json()).projects).toEqual([
@@ -120,8 +130,28 @@ describe('each review environment gets its own database', () => {
     ]);
 
     await report({ headSha: second, open: false });
-    await work.fn(new AbortController().signal);
+    await run('review-envs-work');
     expect((await environment()).state).toBe('gone');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('drops the database of one that ended without a teardown: closed while a retry of its failed first deploy waited', async () => {
+    const { server, run, report, environment, file } = await startPortal(
+      'process.exit(3)',
+    );
+    await report({});
+    await run('review-envs-work');
+    expect((await environment()).state).toBe('failed');
+    expect(existsSync(file)).toBe(true);
+    const redeploy = await request(server)
+      .post('/api/review-envs/environments/acme-web-pr-42/redeploy')
+      .set('Authorization', mockCredentials.user.header('user:default/ada'));
+    expect(redeploy.status).toBe(202);
+    await report({ open: false });
+    expect((await environment()).state).toBe('gone');
+    expect(existsSync(file)).toBe(true);
+
+    await run('review-envs-remove-orphans');
     expect(existsSync(file)).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ import { extendEnvironment } from './operations/extendEnvironment';
 import { finishEnvironmentWork } from './operations/finishEnvironmentWork';
 import { forgetDatabase } from './operations/forgetDatabase';
 import { forgetDatabaseResource } from './operations/forgetDatabaseResource';
+import { listDatabaseOwners } from './operations/listDatabaseOwners';
 import { listDatabaseResources } from './operations/listDatabaseResources';
 import { readDatabaseUrl } from './operations/readDatabaseUrl';
 import { recordDatabase } from './operations/recordDatabase';
@@ -139,5 +140,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
 
   forgetDatabase(id: string): Promise<void> {
     return forgetDatabase(this.db, id);
+  }
+
+  databaseOwners(): Promise<string[]> {
+    return listDatabaseOwners(this.db);
   }
 }

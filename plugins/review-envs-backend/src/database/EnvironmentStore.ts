@@ -112,4 +112,6 @@ export interface EnvironmentStore {
   /** The environment's DATABASE_URL, when its database is made. */
   databaseUrl(id: string): Promise<string | undefined>;
   forgetDatabase(id: string): Promise<void>;
+  /** The environments that have anything of a database recorded. */
+  databaseOwners(): Promise<string[]>;
 }

@@ -43,6 +43,7 @@ export class ReviewEnvironments {
   private readonly logger: LoggerService;
   private readonly requestWork: () => void;
   private readonly worker: EnvironmentWorker;
+  private readonly databases?: EnvironmentDatabases;
 
   constructor(options: {
     store: EnvironmentStore;
@@ -61,6 +62,7 @@ export class ReviewEnvironments {
     this.config = options.config;
     this.logger = options.logger;
     this.requestWork = options.requestWork ?? (() => {});
+    this.databases = options.databases;
     this.worker = new EnvironmentWorker(options);
   }
 
@@ -209,6 +211,13 @@ export class ReviewEnvironments {
       );
       await this.target.teardown(environmentId);
       removed.push(environmentId);
+    }
+    // A pull request closed while its first deploy waited for a retry ends
+    // without a teardown; its database is dropped here.
+    for (const id of this.databases ? await this.store.databaseOwners() : []) {
+      if (environments.get(id)?.state !== 'gone') continue;
+      this.logger.warn(`Dropping the database of ${id}: it was torn down`);
+      await this.databases!.drop(id);
     }
     return removed;
   }
