@@ -23,6 +23,23 @@ const sample = (key: string, extra: object = {}) => ({
   ...extra,
 });
 
+/** A deployment event as the first migration stores it. */
+const deploymentEvent = (id: string, environment: string) => ({
+  id,
+  kind: 'deployment',
+  at: 1_772_445_600_000,
+  entity_ref: 'component:default/web',
+  group_name: 'frontend',
+  subject: 'component:default/web',
+  version: '1.0',
+  environment,
+  status: 'success',
+  production: true,
+  incident: null,
+  payload: '{}',
+  received_at: 1_772_445_600_000,
+});
+
 describe.each(databases.eachSupportedId())(
   'release-watch migrations on %s',
   databaseId => {
@@ -44,6 +61,7 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       await knex.migrate.down({ directory });
+      await knex.migrate.down({ directory });
       expect(
         await knex.schema.hasColumn(TABLES.measurements, 'environment'),
       ).toBe(false);
@@ -52,6 +70,49 @@ describe.each(databases.eachSupportedId())(
       ).toBe(2);
       await knex.migrate.rollback({ directory }, true);
       expect(await knex.schema.hasTable(TABLES.measurements)).toBe(false);
+    });
+
+    it("gives the deployments' measurements stored before their deployment's environment", async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({ directory });
+      await knex.migrate.up({ directory });
+      await knex(TABLES.events).insert([
+        deploymentEvent('d1', 'tenant-acme'),
+        deploymentEvent('d2', 'production'),
+      ]);
+      const measured = (key: string, metric: string, label: string) =>
+        sample(key, { metric, label, value: 0, unit: null });
+      await knex(TABLES.measurements).insert([
+        measured('deploy:d1', 'deployment_frequency', 'tenant-acme'),
+        measured('cfr:d1', 'change_failure_rate', '1.0'),
+        measured('cfr:d2', 'change_failure_rate', '1.0'),
+        measured('rework:d2', 'deployment_rework_rate', '1.0'),
+        measured('ci:c1', 'ci_feedback', 'build'),
+      ]);
+
+      await knex.migrate.latest({ directory });
+      expect(
+        await knex(TABLES.measurements)
+          .orderBy('key')
+          .select('key', 'environment'),
+      ).toEqual([
+        { key: 'cfr:d1', environment: 'tenant-acme' },
+        { key: 'cfr:d2', environment: 'production' },
+        { key: 'ci:c1', environment: null },
+        { key: 'deploy:d1', environment: 'tenant-acme' },
+        { key: 'rework:d2', environment: 'production' },
+      ]);
+
+      await knex.migrate.down({ directory });
+      expect(
+        Number(
+          (
+            await knex(TABLES.measurements)
+              .whereNotNull('environment')
+              .count({ n: '*' })
+          )[0].n,
+        ),
+      ).toBe(0);
     });
   },
 );

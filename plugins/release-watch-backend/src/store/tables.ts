@@ -34,7 +34,11 @@ export type MeasurementRow = {
   value: number;
   label: string | null;
   unit: string | null;
-  /** The environment a metric sample was measured in; null for the rest. */
+  /**
+   * The environment a metric sample was measured in, or a production
+   * deployment went to (deployment frequency, change failure and rework
+   * rate); null for the rest.
+   */
   environment: string | null;
 };
 

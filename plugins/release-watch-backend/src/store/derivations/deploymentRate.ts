@@ -64,6 +64,8 @@ export function deploymentRate(rate: {
         Number(deploy.at),
         rate.counts(deploy, named.has(versionKey(deploy))) ? 100 : 0,
         deploy.version,
+        null,
+        deploy.environment,
       );
     }
   };

@@ -46,6 +46,8 @@ export async function deriveMeasurements(
         deploy.at,
         1,
         deploy.environment,
+        null,
+        deploy.environment,
       );
     }
   }

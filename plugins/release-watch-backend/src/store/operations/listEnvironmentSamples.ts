@@ -8,17 +8,27 @@ export async function listEnvironmentSamples(
   knex: Knex,
   options: { metric: string; window: Range; environments: string[] },
 ): Promise<Map<string, { unit: string; values: number[] }>> {
-  const rows = await inChunks(options.environments, chunk =>
+  const { metric, window } = options;
+  const inWindow = (chunk: string[]) =>
     knex(TABLES.measurements)
-      .where('metric', options.metric)
+      .where('metric', metric)
+      .whereNotNull('environment')
       .whereIn('environment', chunk)
-      .whereBetween('at', [options.window.from, options.window.to])
-      .select('environment', 'value', 'unit'),
-  );
+      .whereBetween('at', [window.from, window.to]);
+  // Values from the index alone; the unit, the series', once.
+  const rows = (await inChunks(options.environments, chunk =>
+    inWindow(chunk).select('environment', 'value'),
+  )) as Array<{ environment: string; value: number | string }>;
   const samples = new Map<string, { unit: string; values: number[] }>();
-  for (const row of rows as any[]) {
+  if (rows.length === 0) {
+    return samples;
+  }
+  const unit =
+    ((await knex(TABLES.measurements).where('metric', metric).first('unit'))
+      ?.unit as string | null) ?? '';
+  for (const row of rows) {
     const held = samples.get(row.environment) ?? {
-      unit: (row.unit as string | null) ?? '',
+      unit,
       values: [] as number[],
     };
     held.values.push(Number(row.value));

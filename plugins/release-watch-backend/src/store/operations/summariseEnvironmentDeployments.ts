@@ -14,37 +14,49 @@ export type EnvironmentDeployments = {
 };
 
 /**
- * Production deployments in a window per environment, with the change
- * failure rate's own measurement of each (`cfr:<deployment id>`: 100 when it
- * failed or an incident names it as the cause, else 0).
+ * Production deployments in a window per environment, from their
+ * measurements: deployment frequency's (one per successful one) and change
+ * failure rate's (one per production deployment: 100 when it failed or an
+ * incident names it as the cause, else 0). Both are read from the
+ * measurements' environment index alone.
  */
 export async function summariseEnvironmentDeployments(
   knex: Knex,
   options: { window: Range; environments: string[] },
 ): Promise<EnvironmentDeployments[]> {
-  const rows = await inChunks(options.environments, chunk =>
-    knex({ e: TABLES.events })
-      .leftJoin({ m: TABLES.measurements }, join =>
-        join.on('m.key', '=', knex.raw("('cfr:' || ??)", ['e.id'])),
-      )
-      .whereRaw("e.kind = 'deployment'")
-      .where('e.production', true)
-      .whereBetween('e.at', [options.window.from, options.window.to])
-      .whereIn('e.environment', chunk)
-      .groupBy('e.environment')
-      .select({ environment: 'e.environment' })
-      .select(
-        knex.raw(
-          "sum(case when e.status = 'success' then 1 else 0 end) as succeeded",
-        ),
-        knex.raw('count(m.key) as measured'),
-        knex.raw('sum(case when m.value > 0 then 1 else 0 end) as failed'),
-      ),
+  const { window } = options;
+  const byEnvironment = new Map<string, EnvironmentDeployments>();
+  const of = (environment: string) => {
+    let figures = byEnvironment.get(environment);
+    if (!figures) {
+      figures = { environment, succeeded: 0, measured: 0, failed: 0 };
+      byEnvironment.set(environment, figures);
+    }
+    return figures;
+  };
+  const read = (metric: string, chunk: string[]) =>
+    knex(TABLES.measurements)
+      .where('metric', metric)
+      .whereNotNull('environment')
+      .whereIn('environment', chunk)
+      .whereBetween('at', [window.from, window.to])
+      .groupBy('environment')
+      .select('environment')
+      .count({ count: '*' })
+      .select(knex.raw('sum(case when value > 0 then 1 else 0 end) as failed'));
+  const deployed = await inChunks(options.environments, chunk =>
+    read('deployment_frequency', chunk),
   );
-  return rows.map((row: any) => ({
-    environment: row.environment,
-    succeeded: Number(row.succeeded ?? 0),
-    measured: Number(row.measured ?? 0),
-    failed: Number(row.failed ?? 0),
-  }));
+  for (const row of deployed as any[]) {
+    of(row.environment).succeeded = Number(row.count);
+  }
+  const rated = await inChunks(options.environments, chunk =>
+    read('change_failure_rate', chunk),
+  );
+  for (const row of rated as any[]) {
+    const figures = of(row.environment);
+    figures.measured = Number(row.count);
+    figures.failed = Number(row.failed ?? 0);
+  }
+  return [...byEnvironment.values()];
 }
