@@ -61,6 +61,34 @@ export interface Config {
        */
       seedSqlFile?: string;
     };
+    /**
+     * Masked copies of a tenant's data into an environment's database
+     * (`POST /environments/:id/seed`): which tables, and a rule for every
+     * column of each. Without tables, copies are refused.
+     */
+    seed?: {
+      /**
+       * Keys the hashes and fake values (HMAC-SHA256): at least 16
+       * characters. The same secret gives the same masked values.
+       * @visibility secret
+       */
+      secret?: string;
+      /** The tables copied, each after those it references. */
+      tables?: Array<{
+        /** A plain SQL identifier. */
+        name: string;
+        /** At most this many rows, in primary key order. */
+        limit?: number;
+        /** An SQL condition on the source table, e.g. `deleted_at IS NULL`. */
+        where?: string;
+        /**
+         * A rule for every column: `keep`, `null`, `hash`, `fake-email`,
+         * `fake-name`, `fake-phone` or `fixed:<value>`. A column of the
+         * table without one refuses the copy.
+         */
+        columns: { [column: string]: string };
+      }>;
+    };
     /** The local-process deploy target. */
     local?: {
       /** Worktrees, logs and state. Default: a folder in the system temp dir. */
