@@ -57,7 +57,14 @@ export const releaseWatchPlugin = createBackendPlugin({
         const rollups = new RollupStore(knex, logger);
         await scheduleRollupRefresh({ events, rollups, scheduler, logger });
 
-        const sources = { config, knex, sink: events, scheduler, logger };
+        const sources = {
+          config,
+          knex,
+          sink: events,
+          scheduler,
+          logger,
+          directory,
+        };
         await scheduleLocalGitPolls(sources);
         await scheduleGithubPolls(sources);
         await subscribeToWebhooks(deps.githubEvents, events);

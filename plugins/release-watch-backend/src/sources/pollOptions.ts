@@ -4,6 +4,7 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { EntityDirectory } from '../attribution/EntityDirectory';
 import { EventSink } from '../ingest/EventSink';
 
 /** What a polled source needs: its config, where its cursors and events go, and a schedule. */
@@ -13,4 +14,6 @@ export type PollOptions = {
   sink: EventSink;
   scheduler: SchedulerService;
   logger: LoggerService;
+  /** The catalog's entities, for sources that wait for theirs to be listed. */
+  directory?: Pick<EntityDirectory, 'list'>;
 };

@@ -140,4 +140,59 @@ describe('LocalGitSource', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('leaves a repository unread while the catalog does not list its entity yet, for a while', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await knex.migrate.latest({
+      directory: resolvePackagePath(
+        '@internal/plugin-release-watch-backend',
+        'migrations',
+      ),
+    });
+    const { dir } = gitRepository();
+    try {
+      const received: ReleaseWatchEvent[][] = [];
+      const sink = {
+        ingest: async (events: ReleaseWatchEvent[]) => {
+          received.push(events);
+          return { accepted: events.length, duplicates: 0 };
+        },
+      };
+      const [repository] = readLocalGitConfig(
+        new ConfigReader({
+          releaseWatch: {
+            localGit: [{ path: dir, entityRef: 'component:default/Web' }],
+          },
+        }),
+      );
+      let listed = false;
+      const knows = jest.fn(async () => listed);
+      const source = (waitMs?: number) =>
+        new LocalGitSource(
+          [repository],
+          sink,
+          new CursorStore(knex),
+          mockServices.logger.mock(),
+          { knows, waitMs },
+        );
+
+      const fresh = source();
+      await fresh.pollAll();
+      expect(received).toEqual([]);
+      expect(knows).toHaveBeenCalledWith('component:default/web');
+
+      listed = true;
+      await fresh.pollAll();
+      expect(received[0]).toHaveLength(3);
+
+      // Past the wait, an entity the catalog never lists is read anyway.
+      listed = false;
+      received.length = 0;
+      await new CursorStore(knex).set(`git:${dir}`, '');
+      await source(0).pollAll();
+      expect(received[0]).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -10,6 +10,13 @@ const run = promisify(execFile);
 const FIELD = '\x1f';
 
 /**
+ * How long after start a repository whose entity the catalog does not list
+ * yet is left unread, so that a fresh portal's first pass does not store its
+ * history unattributed; after that it is read whatever the catalog says.
+ */
+export const CATALOG_WAIT_MS = 10 * 60_000;
+
+/**
  * A local git repository as a source: release tags are releases, deploy tags
  * (`deploy/<environment>/<version>`) are deployments, merge commits (or every
  * commit of a repository that does not merge) are merged changes. Tags are
@@ -22,11 +29,24 @@ export class LocalGitSource {
     private readonly sink: EventSink,
     private readonly cursors: CursorStore,
     private readonly logger: LoggerService,
+    private readonly catalog?: {
+      /** Whether the catalog lists the entity (events would be attributed to it). */
+      knows(entityRef: string): Promise<boolean>;
+      waitMs?: number;
+    },
   ) {}
+
+  private readonly startedAt = Date.now();
 
   async pollAll(): Promise<void> {
     for (const repository of this.repositories) {
       try {
+        if (await this.waitsForCatalog(repository)) {
+          this.logger.info(
+            `Waiting for the catalog to list ${repository.entityRef} before reading the git repository ${repository.path}`,
+          );
+          continue;
+        }
         const stored = await this.poll(repository);
         if (stored.accepted > 0) {
           this.logger.info(
@@ -39,6 +59,16 @@ export class LocalGitSource {
         );
       }
     }
+  }
+
+  private async waitsForCatalog(repository: LocalGitRepository) {
+    const waitMs = this.catalog?.waitMs ?? CATALOG_WAIT_MS;
+    return (
+      !!this.catalog &&
+      !!repository.entityRef &&
+      Date.now() - this.startedAt < waitMs &&
+      !(await this.catalog.knows(repository.entityRef))
+    );
   }
 
   async poll(repository: LocalGitRepository) {

@@ -5,7 +5,7 @@ import { readLocalGitConfig } from './readLocalGitConfig';
 
 /** Polls the repositories under `releaseWatch.localGit`, if any. */
 export async function scheduleLocalGitPolls(options: PollOptions) {
-  const { config, knex, sink, scheduler, logger } = options;
+  const { config, knex, sink, scheduler, logger, directory } = options;
   const repositories = readLocalGitConfig(config);
   if (repositories.length === 0) {
     return;
@@ -15,6 +15,12 @@ export async function scheduleLocalGitPolls(options: PollOptions) {
     sink,
     new CursorStore(knex),
     logger,
+    directory && {
+      knows: async entityRef =>
+        (await directory.list()).some(
+          entity => entity.entityRef.toLowerCase() === entityRef.toLowerCase(),
+        ),
+    },
   );
   await scheduler.scheduleTask({
     id: 'release-watch-local-git',
