@@ -5,6 +5,7 @@ import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import {
   databaseUrl,
   DatabaseNaming,
+  parseDatabaseUrl,
   prefixedPostgresName,
 } from './OwnedDatabases';
 import { ForeignResourceError, LedgerResource } from './ownership';
@@ -277,3 +278,221 @@ function serverOf(url: string) {
   const parsed = new URL(url);
   return { host: parsed.hostname, port: Number(parsed.port || 5432) };
 }
+
+/** As review environments name theirs, with a replacement database. */
+const replaced: DatabaseNaming = {
+  owner: 'review environment',
+  postgresName: key => prefixedPostgresName('review_', key),
+  postgresReplacementName: key => prefixedPostgresName('review__', key),
+};
+
+describe('parseDatabaseUrl', () => {
+  it('gives back the connection databaseUrl was made from', () => {
+    for (const connection of [
+      { client: 'better-sqlite3' as const, filename: '/data/a b.sqlite' },
+      {
+        client: 'pg' as const,
+        host: 'db.internal',
+        port: 5433,
+        database: 'review_a',
+        user: 'review_a',
+        password: 'p@ss/word:1',
+      },
+    ]) {
+      expect(parseDatabaseUrl(databaseUrl(connection))).toEqual(connection);
+    }
+    expect(() => parseDatabaseUrl('mysql://x@y/z')).toThrow(
+      'not a database URL',
+    );
+  });
+});
+
+describe('SqliteDatabases: reading and replacing', () => {
+  const directory = createMockDirectory();
+  afterEach(() => directory.clear());
+
+  const rows = (filename: string) => {
+    const db = new Database(filename, { readonly: true });
+    try {
+      return db.prepare('SELECT value FROM settings').all();
+    } finally {
+      db.close();
+    }
+  };
+
+  it('opens an existing database read-only, and none that is not there', async () => {
+    const databases = new SqliteDatabases(directory.path, replaced);
+    expect(await databases.openExisting('web-pr-1')).toBeUndefined();
+    await databases.create('web-pr-1', SEED, async () => {});
+
+    const db = (await databases.openExisting('web-pr-1'))!;
+    try {
+      expect(await db('settings').select('value')).toEqual([
+        { value: 'light' },
+      ]);
+      await expect(
+        db('settings').insert({ key: 'x', value: 'y' }),
+      ).rejects.toThrow(/readonly/);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('fills a replacement beside the database and puts it in its place whole; a discarded one leaves it as it was', async () => {
+    const databases = new SqliteDatabases(directory.path, replaced);
+    const ledger: LedgerResource[] = [];
+    const record = async (r: LedgerResource) => {
+      ledger.push(r);
+    };
+    const live = await databases.create('web-pr-1', SEED, record);
+    const liveFile = live as { filename: string };
+
+    const next = (await databases.createReplacement(
+      'web-pr-1',
+      live,
+      record,
+    )) as { filename: string };
+    expect(next.filename).toBe(`${directory.path}/web-pr-1.next.sqlite`);
+    const fill = new Database(next.filename);
+    fill.exec(`${SEED} UPDATE settings SET value = 'dark';`);
+    fill.close();
+    await databases.discardReplacement('web-pr-1');
+    expect(existsSync(next.filename)).toBe(false);
+    expect(rows(liveFile.filename)).toEqual([{ value: 'light' }]);
+
+    await databases.createReplacement('web-pr-1', live, record);
+    const again = new Database(next.filename);
+    again.exec(`${SEED} UPDATE settings SET value = 'dark';`);
+    again.close();
+    await databases.replace('web-pr-1');
+    expect(rows(liveFile.filename)).toEqual([{ value: 'dark' }]);
+    expect(existsSync(next.filename)).toBe(false);
+
+    for (const resource of ledger) await databases.remove('web-pr-1', resource);
+    expect(directory.content()).toEqual({});
+  });
+
+  it("refuses to replace without a replacement, and to remove another key's replacement", async () => {
+    const databases = new SqliteDatabases(directory.path, replaced);
+    const live = await databases.create('web-pr-1', SEED, async () => {});
+    await expect(databases.replace('web-pr-1')).rejects.toThrow(
+      'review environment web-pr-1 has no replacement database',
+    );
+    await databases.createReplacement('web-pr-2', live, async () => {});
+    await expect(
+      databases.remove('web-pr-1', {
+        type: 'sqlite-file',
+        id: `${directory.path}/web-pr-2.next.sqlite`,
+      }),
+    ).rejects.toThrow(ForeignResourceError);
+    expect(existsSync(`${directory.path}/web-pr-2.next.sqlite`)).toBe(true);
+  });
+});
+
+describeOnPostgres(
+  'PostgresDatabases: reading and replacing (real PostgreSQL)',
+  () => {
+    let admin: Knex;
+    const key = `t-${process.pid}-${Date.now().toString(36)}`;
+    const name = `review_${key.replace(/-/g, '_')}`;
+    const ledger: LedgerResource[] = [];
+    const record = async (r: LedgerResource) => {
+      ledger.push(r);
+    };
+    let databases: PostgresDatabases;
+
+    beforeAll(() => {
+      admin = createKnex({ client: 'pg', connection: postgresUrl });
+      databases = new PostgresDatabases(
+        admin,
+        serverOf(postgresUrl!),
+        replaced,
+      );
+    });
+    afterAll(async () => {
+      for (const resource of [...ledger].reverse()) {
+        await databases.remove(key, resource);
+      }
+      await admin.destroy();
+    });
+
+    const valueIn = async (connection: object) => {
+      const db = createKnex({ client: 'pg', connection });
+      try {
+        return (await db('settings').select('value')).map(r => r.value);
+      } finally {
+        await db.destroy();
+      }
+    };
+
+    it('reads as the admin, fills the replacement as the role, and puts it in the place of the database under the same name', async () => {
+      expect(await databases.openExisting(key)).toBeUndefined();
+      const live = await databases.create(key, SEED, record);
+      const reader = (await databases.openExisting(key))!;
+      try {
+        expect(await reader('settings').select('value')).toEqual([
+          { value: 'light' },
+        ]);
+      } finally {
+        await reader.destroy();
+      }
+
+      const next = await databases.createReplacement(key, live, record);
+      expect(next).toMatchObject({
+        database: `review__${key.replace(/-/g, '_')}`,
+        user: name,
+      });
+      const fill = createKnex({ client: 'pg', connection: next });
+      try {
+        await fill.raw(SEED);
+        await fill('settings').update({ value: 'dark' });
+      } finally {
+        await fill.destroy();
+      }
+      // An application connected to the old database is let go.
+      const app = createKnex({
+        client: 'pg',
+        connection: live,
+        pool: { min: 1, max: 1 },
+      });
+      await app.raw('SELECT 1');
+      await databases.replace(key);
+      await app.destroy();
+
+      expect(await valueIn(live)).toEqual(['dark']);
+      const { rows } = await admin.raw(
+        'SELECT pg_catalog.pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = ?',
+        [name],
+      );
+      expect(rows).toEqual([{ owner: name }]);
+      expect(ledger.map(r => r.id)).toEqual([
+        name,
+        name,
+        `review__${key.replace(/-/g, '_')}`,
+      ]);
+    });
+
+    it("refuses a replacement filled as anyone but the database's role, and removing another key's replacement", async () => {
+      await expect(
+        databases.createReplacement(
+          key,
+          {
+            client: 'pg',
+            host: 'h',
+            port: 1,
+            database: 'postgres',
+            user: 'postgres',
+            password: '',
+          },
+          record,
+        ),
+      ).rejects.toThrow('filled by its own role, not postgres');
+      await expect(
+        databases.remove(key, {
+          type: 'postgres-database',
+          id: 'review__other',
+        }),
+      ).rejects.toThrow(ForeignResourceError);
+    });
+  },
+);

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
 import { LedgerResource, RecordResource } from './ownership';
 
@@ -30,6 +31,12 @@ export type DatabaseNaming = {
   assertValidKey?(key: string): void;
   /** The PostgreSQL database and role of a key; see {@link prefixedPostgresName}. */
   postgresName(key: string): string;
+  /**
+   * The PostgreSQL database that is filled to replace a key's whole
+   * (`createReplacement`), never any key's `postgresName`. Without it,
+   * databases are not replaced on PostgreSQL.
+   */
+  postgresReplacementName?(key: string): string;
 };
 
 /**
@@ -63,6 +70,34 @@ export interface OwnedDatabases {
 
   /** The ledger types this driver removes. */
   readonly resourceTypes: string[];
+
+  /**
+   * Opens the owner's database to read it (on PostgreSQL as the admin, which
+   * must be able to read it); undefined when there is none. The caller
+   * destroys the connection.
+   */
+  openExisting(key: string): Promise<Knex | undefined>;
+
+  /**
+   * Creates an empty database to replace the owner's whole, owned as the
+   * owner's is, after dropping one a failed attempt left; recorded before it
+   * is made. `owner` is how the owner connects now. Returns how the owner
+   * connects to the replacement, to fill it.
+   */
+  createReplacement(
+    key: string,
+    owner: DatabaseConnection,
+    record: RecordResource,
+  ): Promise<DatabaseConnection>;
+
+  /**
+   * Puts the replacement in the place of the owner's database, which is
+   * dropped: the owner connects as before and finds the new contents.
+   */
+  replace(key: string): Promise<void>;
+
+  /** Drops the replacement, if there is one. */
+  discardReplacement(key: string): Promise<void>;
 }
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -90,6 +125,34 @@ export function prefixedPostgresName(prefix: string, key: string): string {
   if (name.length < MAX_IDENTIFIER) return name;
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 12);
   return `${name.slice(0, MAX_IDENTIFIER - hash.length - 1)}_${hash}`;
+}
+
+/** As tenant-scaffolder names its tenants' databases: `tenant_<slug>`. */
+export const tenantDatabaseNaming: DatabaseNaming = {
+  owner: 'tenant',
+  postgresName: slug => prefixedPostgresName('tenant_', slug),
+};
+
+/**
+ * The connection a {@link databaseUrl} gives. Throws an InputError on a
+ * URL of another kind.
+ */
+export function parseDatabaseUrl(url: string): DatabaseConnection {
+  if (url.startsWith('file:')) {
+    return { client: 'better-sqlite3', filename: url.slice('file:'.length) };
+  }
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'postgresql:') {
+    throw new InputError(`not a database URL: ${parsed.protocol}`);
+  }
+  return {
+    client: 'pg',
+    host: parsed.hostname,
+    port: Number(parsed.port || 5432),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+  };
 }
 
 /**

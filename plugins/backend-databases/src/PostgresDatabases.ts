@@ -87,24 +87,126 @@ export class PostgresDatabases implements OwnedDatabases {
 
   async remove(key: string, resource: LedgerResource): Promise<void> {
     const own = this.name(key);
-    assertOwnedName(
-      `${this.naming.owner} ${key}`,
-      resource,
-      resource.type === ROLE ? ROLE : DATABASE,
-      [own],
-    );
-    const name = quoteIdentifier(own);
-    if (resource.type === DATABASE) {
-      await this.admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } else if (resource.type === ROLE) {
-      await this.admin.raw(`DROP ROLE IF EXISTS ${name}`);
+    const owner = `${this.naming.owner} ${key}`;
+    if (resource.type === ROLE) {
+      assertOwnedName(owner, resource, ROLE, [own]);
+      await this.admin.raw(`DROP ROLE IF EXISTS ${quoteIdentifier(own)}`);
+      return;
     }
+    const replacement = this.naming.postgresReplacementName?.(key);
+    assertOwnedName(owner, resource, DATABASE, [
+      own,
+      ...(replacement ? [replacement] : []),
+    ]);
+    await this.dropDatabase(resource.id);
+  }
+
+  async openExisting(key: string): Promise<Knex | undefined> {
+    const name = this.name(key);
+    if (!(await this.databaseExists(name))) return undefined;
+    return createKnex({
+      client: 'pg',
+      connection: this.adminConnectionTo(name),
+      pool: { min: 0, max: 1 },
+    });
+  }
+
+  async createReplacement(
+    key: string,
+    owner: DatabaseConnection,
+    record: RecordResource,
+  ): Promise<DatabaseConnection> {
+    const name = this.name(key);
+    const replacement = this.replacementName(key);
+    if (owner.client !== 'pg' || owner.user !== name) {
+      throw new Error(
+        `a replacement of ${name} is filled by its own role, not ${
+          owner.client === 'pg' ? owner.user : owner.client
+        }`,
+      );
+    }
+    await this.discardReplacement(key);
+    await record({ type: DATABASE, id: replacement });
+    await this.admin.raw(
+      `CREATE DATABASE ${quoteIdentifier(replacement)} OWNER ${quoteIdentifier(
+        name,
+      )}`,
+    );
+    await this.admin.raw(
+      `REVOKE ALL ON DATABASE ${quoteIdentifier(replacement)} FROM PUBLIC`,
+    );
+    return { ...owner, database: replacement };
+  }
+
+  async replace(key: string): Promise<void> {
+    const name = this.name(key);
+    const replacement = this.replacementName(key);
+    if (!(await this.databaseExists(replacement))) {
+      throw new Error(`${name} has no replacement database`);
+    }
+    // Without the old database for a moment: never a half-filled one.
+    await this.dropDatabase(name);
+    await this.terminateConnections(replacement);
+    await this.admin.raw(
+      `ALTER DATABASE ${quoteIdentifier(
+        replacement,
+      )} RENAME TO ${quoteIdentifier(name)}`,
+    );
+  }
+
+  async discardReplacement(key: string): Promise<void> {
+    await this.dropDatabase(this.replacementName(key));
   }
 
   /** The database and role name of `key`. */
   name(key: string): string {
     assertValidKey(this.naming, key);
     return this.naming.postgresName(key);
+  }
+
+  private replacementName(key: string): string {
+    assertValidKey(this.naming, key);
+    const replacement = this.naming.postgresReplacementName?.(key);
+    if (!replacement) {
+      throw new Error(
+        `the databases of a ${this.naming.owner} are not replaced on PostgreSQL`,
+      );
+    }
+    return replacement;
+  }
+
+  private async dropDatabase(name: string) {
+    await this.admin.raw(
+      `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`,
+    );
+  }
+
+  private async terminateConnections(name: string) {
+    await this.admin.raw(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()',
+      [name],
+    );
+  }
+
+  private async databaseExists(name: string): Promise<boolean> {
+    const { rows } = await this.admin.raw(
+      'SELECT 1 FROM pg_database WHERE datname = ?',
+      [name],
+    );
+    return rows.length > 0;
+  }
+
+  /** The admin's own connection settings, to another database. */
+  private adminConnectionTo(
+    database: string,
+  ): Knex.PgConnectionConfig | string {
+    const settings = this.admin.client.config.connection;
+    if (typeof settings === 'string') {
+      const url = new URL(settings);
+      url.pathname = `/${encodeURIComponent(database)}`;
+      return url.toString();
+    }
+    return { ...settings, database };
   }
 
   private async refuseExisting(name: string) {

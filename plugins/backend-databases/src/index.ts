@@ -6,7 +6,9 @@ export type {
 export {
   assertValidKey,
   databaseUrl,
+  parseDatabaseUrl,
   prefixedPostgresName,
+  tenantDatabaseNaming,
 } from './OwnedDatabases';
 export { SqliteDatabases } from './SqliteDatabases';
 export { PostgresDatabases, quoteIdentifier } from './PostgresDatabases';

@@ -12,11 +12,15 @@ import { ReviewEnvironmentsConfig } from '../environments/ReviewEnvironmentsConf
 /**
  * An environment's database is named from its id alone: `<id>.sqlite`, or
  * the PostgreSQL database and role `review_<id>` (dashes as underscores,
- * shortened with a hash past 62 characters).
+ * shortened with a hash past 62 characters). A seed fills
+ * `<id>.next.sqlite`, or the database `review__<id>`, before it replaces
+ * the environment's: no id's name begins `review__`, as ids begin with a
+ * letter or digit.
  */
 export const environmentDatabaseNaming: DatabaseNaming = {
   owner: 'review environment',
   postgresName: id => prefixedPostgresName('review_', id),
+  postgresReplacementName: id => prefixedPostgresName('review__', id),
 };
 
 /**

@@ -3,8 +3,8 @@ import {
   DatabaseNaming,
   OwnedDatabases,
   PostgresDatabases,
-  prefixedPostgresName,
   SqliteDatabases,
+  tenantDatabaseNaming as tenantNames,
 } from '@internal/backend-databases';
 import { Knex } from 'knex';
 import { assertValidSlug } from '../assertValidSlug';
@@ -21,9 +21,8 @@ export type TenantDatabases = OwnedDatabases;
  * underscores).
  */
 export const tenantDatabaseNaming: DatabaseNaming = {
-  owner: 'tenant',
+  ...tenantNames,
   assertValidKey: assertValidSlug,
-  postgresName: slug => prefixedPostgresName('tenant_', slug),
 };
 
 /** The embedded default: one SQLite file per tenant, `<directory>/<slug>.sqlite`. */
