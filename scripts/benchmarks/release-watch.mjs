@@ -3,7 +3,8 @@
 // half backend, registered in the catalog) are pushed through the push API
 // (NDJSON batches of 5,000, two requests in flight), then the calls the
 // Release Watch page makes (OKRs for 52 weeks, releases, scopes, the DORA
-// summary, and the teams view's teams) are timed. The services belong to two
+// summary, its Tenants section's production environments, and the teams
+// view's teams) are timed. The services belong to two
 // teams under one department (catalog Groups), so the teams view has three
 // rows, one of them rolling the other two up.
 //  - ingest_events_per_second: events / wall time of the pushes, SQLite
@@ -139,7 +140,7 @@ async function runOn(name, database) {
     timings.sort((a, b) => a - b);
     const dashboardP95 = Math.round(percentile(timings, 95));
     console.log(
-      `${name}: Release Watch page's calls (okrs 52 weeks x ${okrs.length} OKRs, releases, scopes, summary, teams), ${LOADS} loads: ` +
+      `${name}: Release Watch page's calls (okrs 52 weeks x ${okrs.length} OKRs, releases, scopes, summary, environments, teams), ${LOADS} loads: ` +
         `p50 ${Math.round(percentile(timings, 50))} ms, p95 ${dashboardP95} ms`,
     );
     return { eventsPerSecond, dashboardP95 };
@@ -217,6 +218,7 @@ async function dashboard(url) {
     `releases?from=${from}&to=${to}`,
     'scopes',
     `summary?from=${from}&to=${to}`,
+    `environments?from=${from}&to=${to}`,
     `teams?from=${from}&to=${to}`,
   ];
   await Promise.all(
