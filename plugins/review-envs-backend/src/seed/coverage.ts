@@ -1,4 +1,4 @@
-import { MaskingPolicy } from './maskingPolicy';
+import { MaskingPolicy, ruleText } from './maskingPolicy';
 
 /** A source table as the copy sees it. */
 export type SourceTable = {
@@ -23,7 +23,6 @@ export function coverageProblems(
   source: Map<string, SourceTable>,
 ): string[] {
   const problems: string[] = [];
-  const copied = new Set(policy.tables.map(table => table.name));
   for (const table of policy.tables) {
     const found = source.get(table.name);
     if (!found) {
@@ -45,11 +44,29 @@ export function coverageProblems(
       }
     }
     for (const foreignKey of found.foreignKeys) {
-      if (!copied.has(foreignKey.table)) {
+      const referenced = policy.tables.find(t => t.name === foreignKey.table);
+      if (!referenced) {
         problems.push(
           `table ${table.name} references ${foreignKey.table}, which the policy does not copy`,
         );
+        continue;
       }
+      foreignKey.columns.forEach((column, index) => {
+        const rule = table.columns.get(column);
+        const target = foreignKey.references[index];
+        const targetRule = referenced.columns.get(target);
+        if (rule && targetRule && ruleText(rule) !== ruleText(targetRule)) {
+          problems.push(
+            `column ${table.name}.${column} references ${
+              foreignKey.table
+            }.${target} but is masked otherwise (${ruleText(
+              rule,
+            )}, not ${ruleText(
+              targetRule,
+            )}): the copy's references would break`,
+          );
+        }
+      });
     }
   }
   return problems;

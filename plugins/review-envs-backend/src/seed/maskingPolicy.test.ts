@@ -283,6 +283,24 @@ describe('coverage', () => {
     ]);
   });
 
+  it('names a reference masked otherwise than the column it references', () => {
+    const hashed = readMaskingPolicy(
+      seedConfig({
+        ...POLICY,
+        tables: [
+          POLICY.tables[0],
+          {
+            ...POLICY.tables[1],
+            columns: { ...POLICY.tables[1].columns, customer_id: 'hash' },
+          },
+        ],
+      }),
+    )!;
+    expect(coverageProblems(hashed, source())).toEqual([
+      "column orders.customer_id references customers.id but is masked otherwise (hash, not keep): the copy's references would break",
+    ]);
+  });
+
   it('orders tables after those they reference, whatever the policy order', () => {
     const tables = source({
       invoices: {
