@@ -14,7 +14,9 @@
 // knows the version is bad: only the pushed samples say so.
 // When the upgrade pauses by itself, the figure is how many tenants serve
 // the bad version then (at most the canary and its wave). It fails when the
-// upgrade completes or has not paused within 5 minutes.
+// upgrade completes or has not paused within 5 minutes. A portal that stops
+// answering for a while (a development backend restarting) loses those
+// samples, as telemetry would, and is waited for up to 2 minutes.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { guestToken, runTemplate, waitForTemplate } from '../lib/portalApi.mjs';
@@ -25,6 +27,8 @@ const FLEET = Number(process.env.BENCH_REGRESSION_FLEET ?? 20);
 const PUSH_TOKEN = 'bench-regression-telemetry-token';
 const NAME = 'bench-tenants-regression';
 const PAUSE_LIMIT_MS = 5 * 60_000;
+/** How long the portal may not answer (a development backend restarting) before the run fails. */
+const UNREACHABLE_LIMIT_MS = 2 * 60_000;
 
 /** The `RESULT fleet_regression_tenants_exposed` line. */
 export async function regressionFigure({ stamp }) {
@@ -91,6 +95,13 @@ export async function regressionFigure({ stamp }) {
       } samples pushed): ${exposed.join(', ')}`,
     );
     return `RESULT fleet_regression_tenants_exposed ${exposed.length} count`;
+  } catch (error) {
+    console.log(
+      `regression: the portal's last output:\n${portal.output
+        .slice(-40)
+        .join('')}`,
+    );
+    throw error;
   } finally {
     monitor.stop = true;
     await monitoring;
@@ -130,6 +141,7 @@ async function provision(url, token, stamp) {
 async function monitorTenants(url, slugs, badVersion, monitor) {
   const random = seededRandom(20261207);
   monitor.pushed = 0;
+  let lastPushed = Date.now();
   while (!monitor.stop) {
     const tick = Date.now();
     const serving = await servedVersions(slugs);
@@ -156,11 +168,20 @@ async function monitorTenants(url, slugs, badVersion, monitor) {
         'Content-Type': 'application/json',
       },
       body: JSON.stringify({ events }),
-    }).catch(error => ({ ok: false, status: 0, text: () => error.message }));
-    if (!res.ok) {
+    }).catch(error => error);
+    if (res instanceof Error) {
+      // The portal restarting: these samples are lost, as telemetry's would be.
+      if (Date.now() - lastPushed > UNREACHABLE_LIMIT_MS) {
+        throw new Error(
+          `the portal did not take samples for 2 minutes: ${res}`,
+        );
+      }
+    } else if (!res.ok) {
       throw new Error(`push refused: ${res.status} ${await res.text()}`);
+    } else {
+      monitor.pushed += events.length;
+      lastPushed = Date.now();
     }
-    monitor.pushed += events.length;
     await new Promise(done =>
       setTimeout(done, Math.max(0, 1000 - (Date.now() - tick))),
     );
@@ -214,11 +235,7 @@ async function upgradeUntilPaused(url, token, version) {
   let shown = '';
   while (upgrade.status === 'running' && Date.now() < deadline) {
     await new Promise(done => setTimeout(done, 500));
-    upgrade = await (
-      await fetch(`${url}/api/tenant-scaffolder/fleet-upgrades/${upgrade.id}`, {
-        headers,
-      })
-    ).json();
+    upgrade = await readUpgrade(url, headers, upgrade.id);
     const progress = `wave ${upgrade.currentWave} of ${
       upgrade.waveCount - 1
     }: ${upgrade.counts.succeeded} upgraded${
@@ -233,4 +250,29 @@ async function upgradeUntilPaused(url, token, version) {
     );
   }
   return upgrade;
+}
+
+/** The upgrade as the API answers it, waiting out a portal that does not answer for a while. */
+async function readUpgrade(url, headers, id) {
+  const since = Date.now();
+  for (;;) {
+    try {
+      const res = await fetch(
+        `${url}/api/tenant-scaffolder/fleet-upgrades/${id}`,
+        { headers },
+      );
+      if (res.ok) return await res.json();
+      if (res.status < 500) {
+        throw new Error(
+          `fleet upgrade ${id}: ${res.status} ${await res.text()}`,
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+    }
+    if (Date.now() - since > UNREACHABLE_LIMIT_MS) {
+      throw new Error(`the portal did not answer for 2 minutes`);
+    }
+    await new Promise(done => setTimeout(done, 1000));
+  }
 }
