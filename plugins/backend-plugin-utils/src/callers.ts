@@ -101,3 +101,14 @@ export const externalService: CallerRule = {
       principal.type === 'user' ? `the user ${id}` : `the backend plugin ${id}`
     }`,
 };
+
+/**
+ * A signed-in person, or a token of `backend.auth.externalAccess` (a CI
+ * pipeline); backend plugins are refused.
+ */
+export const userOrExternalService: CallerRule = {
+  accepts: principal =>
+    signedInUser.accepts(principal) || externalService.accepts(principal),
+  refuse: (_principal, id) =>
+    `only a signed-in user or a CI pipeline's token may do this, not the backend plugin ${id}`,
+};

@@ -11,6 +11,12 @@ const spec = {
       get: { 'x-callers': 'user', 'x-refusal': 'Mine is for people' },
     },
     '/locks/{name}': { get: {} },
+    '/locks/{name}/seed': {
+      post: {
+        'x-callers': 'user, external service',
+        'x-refusal': 'Seeding is for people and pipelines',
+      },
+    },
     '/locks/{name}/force': {
       post: {
         'x-callers': 'plugin:scaffolder',
@@ -41,6 +47,9 @@ function app() {
   router.get('/openapi.json', (_req, res) => {
     res.json({ spec: true, caller: callerOf(res).id });
   });
+  router.post('/locks/:name/seed', (_req, res) => {
+    res.json({ caller: callerOf(res).id });
+  });
   router.post('/locks/:name/force', (_req, res) => {
     res.json({ caller: callerOf(res).id });
   });
@@ -65,6 +74,25 @@ describe('callerGate', () => {
       .get('/locks/staging')
       .set('Authorization', service('external:ci'));
     expect(res.body).toEqual({ route: 'name', caller: 'external:ci' });
+  });
+
+  it('lets a person or a CI token through to a user-or-external-service operation, and no backend plugin', async () => {
+    for (const authorization of [
+      mockCredentials.user.header('user:default/ada'),
+      service('external:ci'),
+    ]) {
+      const res = await request(app())
+        .post('/locks/staging/seed')
+        .set('Authorization', authorization);
+      expect(res.status).toBe(200);
+    }
+    const refused = await request(app())
+      .post('/locks/staging/seed')
+      .set('Authorization', service('plugin:catalog'));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      "Seeding is for people and pipelines: only a signed-in user or a CI pipeline's token may do this, not the backend plugin plugin:catalog",
+    );
   });
 
   it('matches a literal segment before a parameter', async () => {

@@ -8,6 +8,7 @@ import {
   restrictedCallerResolver,
   servicesNamed,
   signedInUser,
+  userOrExternalService,
 } from '../callers';
 
 /** Who may call an operation: `x-callers` of the operation in openapi.yaml. */
@@ -17,6 +18,7 @@ export type CallerKind =
   | 'user'
   | 'service'
   | 'external service'
+  | 'user, external service'
   | `plugin:${string}`;
 
 /** The part of an OpenAPI document the gate reads. */
@@ -64,6 +66,8 @@ function ruleFor(kind: string): CallerRule | undefined {
       return anyService;
     case 'external service':
       return externalService;
+    case 'user, external service':
+      return userOrExternalService;
     default:
       if (/^plugin:[a-z0-9-]+$/.test(kind)) return servicesNamed([kind]);
       throw new Error(`x-callers: unknown kind of caller '${kind}'`);
