@@ -99,7 +99,7 @@ export const releaseWatchPlugin = createBackendPlugin({
             reports,
             store,
             directory,
-            summary: new SummaryService(store),
+            summary: new SummaryService(store, () => rollups.settle()),
             teams,
             settle: () => rollups.settle(),
           }),

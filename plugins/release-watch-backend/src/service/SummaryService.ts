@@ -7,21 +7,76 @@ import {
   MetricDefinition,
   Scope,
 } from '@internal/plugin-release-watch-common';
+import { createHash } from 'node:crypto';
 import { MeasurementsSummary } from '../store/operations/summarizeMeasurements';
-import { Range } from '../store/periods';
+import { Range, weekStart } from '../store/periods';
 import { ReportStore } from '../store/ReportStore';
+import { StoreScope } from '../store/scoped';
 import { keyTrend } from './reports/keyTrend';
+import { SummaryCache } from './SummaryCache';
 
 const DAY_MS = 86_400_000;
 /** The trend compares the range's last this many days with as many before them. */
 export const TREND_DAYS = 28;
 
-/** The five DORA keys of a scope over a range: headline, band and trend. */
-export class SummaryService {
-  constructor(private readonly store: Pick<ReportStore, 'summary'>) {}
+const trendWindows = (range: Range) => {
+  const window = TREND_DAYS * DAY_MS;
+  const latest = { from: range.to - window + 1, to: range.to };
+  const previous = { from: latest.from - window, to: latest.from - 1 };
+  return { latest, previous };
+};
 
-  keys(scope: Scope, range: Range): Promise<KeySummary[]> {
-    return Promise.all(DORA_KEYS.map(metric => this.key(metric, scope, range)));
+/** Whose numbers, as a cache key: a team's by the entities it owns now. */
+function scopeKey(scope: StoreScope): string {
+  if (scope.kind === 'owner') {
+    const refs = createHash('sha256')
+      .update(scope.entityRefs.join('\n'))
+      .digest('hex');
+    return `owner:${scope.owner}:${refs}`;
+  }
+  if (scope.kind === 'group') return `group:${scope.group}`;
+  if (scope.kind === 'entity') return `entity:${scope.entityRef}`;
+  return 'org';
+}
+
+/**
+ * The five DORA keys of a scope over a range: headline, band and trend.
+ * Computed from the measurements (exact medians over the range), and kept
+ * until the organisation's weekly rollups of the weeks they span change, or
+ * a team's entities do.
+ */
+export class SummaryService {
+  private readonly cache = new SummaryCache();
+
+  constructor(
+    private readonly store: Pick<
+      ReportStore,
+      'summary' | 'resolveScope' | 'rollupFingerprints'
+    >,
+    /** Waits for the rollups to include everything ingested so far. */
+    private readonly settle: () => Promise<void>,
+  ) {}
+
+  async keys(scope: Scope, range: Range): Promise<KeySummary[]> {
+    await this.settle();
+    const [resolved, fingerprints] = await Promise.all([
+      this.store.resolveScope(scope),
+      this.store.rollupFingerprints({
+        metrics: DORA_KEYS,
+        fromWeek: weekStart(
+          Math.min(range.from, trendWindows(range).previous.from),
+        ),
+        toWeek: weekStart(range.to),
+      }),
+    ]);
+    const key = [scopeKey(resolved), range.from, range.to].join('|');
+    return Promise.all(
+      DORA_KEYS.map(metric =>
+        this.cache.get(`${metric}|${key}|${fingerprints.get(metric)}`, () =>
+          this.key(metric, scope, range),
+        ),
+      ),
+    );
   }
 
   private async key(
@@ -30,9 +85,7 @@ export class SummaryService {
     range: Range,
   ): Promise<KeySummary> {
     const definition = BUILT_IN_METRICS[metric];
-    const window = TREND_DAYS * DAY_MS;
-    const latest = { from: range.to - window + 1, to: range.to };
-    const previous = { from: latest.from - window, to: latest.from - 1 };
+    const { latest, previous } = trendWindows(range);
     const [whole, last, before] = await Promise.all(
       [range, latest, previous].map(span =>
         this.store.summary({

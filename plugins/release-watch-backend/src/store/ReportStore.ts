@@ -11,6 +11,7 @@ import { countMeetingTarget } from './operations/countMeetingTarget';
 import { listStartedReleases } from './operations/listStartedReleases';
 import { listUnattributed } from './operations/listUnattributed';
 import { readMeasurements } from './operations/readMeasurements';
+import { readRollupFingerprints } from './operations/readRollupFingerprints';
 import { summarizeMeasurements } from './operations/summarizeMeasurements';
 import { Range } from './periods';
 import { StoreScope } from './scoped';
@@ -75,6 +76,20 @@ export class ReportStore {
       ...options,
       scope: await this.resolve(options.scope),
     });
+  }
+
+  /** The scope as queries narrow by it: a team's with the entities it owns. */
+  resolveScope(scope: Scope): Promise<StoreScope> {
+    return this.resolve(scope);
+  }
+
+  /** Per metric, a fingerprint of its measurements from one week to another (the organisation's rollups). */
+  rollupFingerprints(options: {
+    metrics: string[];
+    fromWeek: string;
+    toWeek: string;
+  }) {
+    return readRollupFingerprints(this.knex, options);
   }
 
   /** Count, sum and (when asked) exact median of a metric over a range. */

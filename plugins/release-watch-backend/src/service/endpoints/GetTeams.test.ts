@@ -138,9 +138,10 @@ async function setUp(databaseId: TestDatabaseId) {
       'migrations',
     ),
   });
-  await new EventStore(knex, directory).ingest(
-    EVENTS.map(event => ({ ...event, id: naturalKey(event) })),
-  );
+  const events = new EventStore(knex, directory);
+  const ingest = (batch: ReleaseWatchEvent[]) =>
+    events.ingest(batch.map(event => ({ ...event, id: naturalKey(event) })));
+  await ingest(EVENTS);
   const teams = new CatalogTeamDirectory(
     catalogServiceMock({ entities: CATALOG }),
     mockServices.auth(),
@@ -150,10 +151,12 @@ async function setUp(databaseId: TestDatabaseId) {
       ? { ...scope, entityRefs: (await teams.team(scope.owner)).entityRefs }
       : scope,
   );
-  const summary = new SummaryService(store);
+  const rollups = new RollupStore(knex);
+  const summary = new SummaryService(store, () => rollups.settle());
   return {
+    ingest,
     store,
-    rollups: new RollupStore(knex),
+    rollups,
     teams: new GetTeamsModelImpl(teams, summary),
     summary: new GetSummaryModelImpl(summary),
   };
@@ -270,6 +273,23 @@ describe.each(databases.eachSupportedId())('teams on %s', databaseId => {
       expect(org.length).toBeGreaterThan(0);
       expect(figures(team)).toEqual(figures(org));
     }
+  });
+
+  it('answers afresh once a measurement of the range is added or changes', async () => {
+    const { summary, ingest } = await setUp(databaseId);
+    const figure = async (metric: string) =>
+      (await summary.getSummary(RANGE)).keys.find(k => k.metric === metric)!;
+    expect((await figure('deployment_frequency')).count).toBe(25);
+    expect((await figure('deployment_frequency')).count).toBe(25);
+
+    await ingest([deploy(CI, '2026-03-21T12:00:00Z')]);
+    expect((await figure('deployment_frequency')).count).toBe(26);
+
+    // An earlier deployment of web arrives late: it, not the one after,
+    // shipped the changes merged before it, so their lead times shrink.
+    expect((await figure('lead_time')).value).toBe(30);
+    await ingest([deploy(WEB, '2026-03-03T11:30:00Z')]);
+    expect((await figure('lead_time')).value).toBe(29.5);
   });
 
   it('refuses a team the catalog does not have', async () => {
