@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { Knex } from 'knex';
+import Database from 'better-sqlite3';
+import { Knex, knex as createKnex } from 'knex';
 import { createHash } from 'node:crypto';
 import { LedgerResource, RecordResource } from './ownership';
 
@@ -168,4 +169,41 @@ export function databaseUrl(connection: DatabaseConnection): string {
   return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(
     password,
   )}@${host}:${port}/${encodeURIComponent(database)}`;
+}
+
+/** A knex client on the connection, one connection at a time; the caller destroys it. */
+export function connect(connection: DatabaseConnection): Knex {
+  if (connection.client === 'better-sqlite3') {
+    return createKnex({
+      client: 'better-sqlite3',
+      connection: { filename: connection.filename },
+      useNullAsDefault: true,
+    });
+  }
+  const { client: _client, ...pg } = connection;
+  return createKnex({ client: 'pg', connection: pg, pool: { min: 0, max: 1 } });
+}
+
+/** Runs a script of SQL statements (a seed file) on the connection. */
+export async function runSqlScript(
+  connection: DatabaseConnection,
+  sql: string,
+): Promise<void> {
+  if (!sql.trim()) return;
+  if (connection.client === 'better-sqlite3') {
+    // One prepared statement at a time elsewhere; a script needs exec.
+    const database = new Database(connection.filename);
+    try {
+      database.exec(sql);
+    } finally {
+      database.close();
+    }
+    return;
+  }
+  const db = connect(connection);
+  try {
+    await db.raw(sql);
+  } finally {
+    await db.destroy();
+  }
 }

@@ -5,9 +5,11 @@ export type {
 } from './OwnedDatabases';
 export {
   assertValidKey,
+  connect,
   databaseUrl,
   parseDatabaseUrl,
   prefixedPostgresName,
+  runSqlScript,
   tenantDatabaseNaming,
 } from './OwnedDatabases';
 export { SqliteDatabases } from './SqliteDatabases';

@@ -7,6 +7,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   reviewEnvsLockForceReleasePermission,
+  reviewEnvsSeedPermission,
   reviewEnvsTeardownAnyPermission,
 } from '@internal/plugin-review-envs-common';
 import { pullRequestSnapshot } from '@internal/plugin-review-envs-common/testUtils';
@@ -26,6 +27,8 @@ jest.setTimeout(60_000);
  * - `service`: any service token; a user gets 403;
  * - `external service`: a token of backend.auth.externalAccess only (a CI
  *   pipeline); a user and a backend plugin (`plugin:<id>`) get 403.
+ * - `user, external service`: a signed-in user or a CI pipeline's token; a
+ *   backend plugin gets 403.
  * `permission`: asked of the policy for the right caller; denied: 403.
  *
  * Backstage's `httpAuth.credentials(req, { allow })` answers a valid token of
@@ -35,7 +38,13 @@ jest.setTimeout(60_000);
  * here check kinds by their operation's `x-callers` (src/schema/openapi.yaml),
  * whose `x-refusal` also says why.
  */
-type Who = 'anyone' | 'user, service' | 'user' | 'service' | 'external service';
+type Who =
+  | 'anyone'
+  | 'user, service'
+  | 'user'
+  | 'service'
+  | 'external service'
+  | 'user, external service';
 type Route = {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
@@ -100,6 +109,16 @@ const MATRIX: Route[] = [
     who: 'user',
     permission: reviewEnvsTeardownAnyPermission.name,
   },
+  // The policy decides on the environment: the portal's gives it to the
+  // pull request's author and admins (a condition on the environment).
+  {
+    method: 'POST',
+    path: '/environments/:id/seed',
+    who: 'user, external service',
+    permission: reviewEnvsSeedPermission.name,
+    body: { tenant: 'acme' },
+  },
+  signedIn('GET', '/environments/:id/seeds'),
   {
     method: 'POST',
     path: '/pull-requests',
@@ -148,6 +167,8 @@ function callersOf(who: Who): { right: Caller[]; wrongKind: Caller[] } {
       return { right: ['ci', 'plugin'], wrongKind: ['user'] };
     case 'external service':
       return { right: ['ci'], wrongKind: ['user', 'plugin'] };
+    case 'user, external service':
+      return { right: ['user', 'ci'], wrongKind: ['plugin'] };
     default:
       throw new Error(`unknown caller kind ${who}`);
   }

@@ -1,1 +1,5 @@
 export { reviewEnvsPlugin as default } from './plugin';
+export {
+  createReviewEnvsConditionalDecision,
+  reviewEnvsConditions,
+} from './permissions/reviewEnvironmentPermissions';

@@ -9,6 +9,13 @@ import { DatabaseEnvironmentStore } from './database/DatabaseEnvironmentStore';
 import { DatabaseLockStore } from './database/DatabaseLockStore';
 import { EnvironmentDatabases } from './databases/EnvironmentDatabases';
 import { readEnvironmentDatabases } from './databases/readEnvironmentDatabases';
+import {
+  isPullRequestAuthor,
+  reviewEnvironmentResourceRef,
+} from './permissions/reviewEnvironmentPermissions';
+import { EnvironmentSeeds } from './seed/EnvironmentSeeds';
+import { readMaskingPolicy } from './seed/maskingPolicy';
+import { readTenantDatabases } from './seed/readTenantDatabases';
 import { createDeployTarget } from './environments/createDeployTarget';
 import { GithubDeploymentReporter } from './environments/GithubDeploymentReporter';
 import { ReviewEnvironments } from './environments/ReviewEnvironments';
@@ -85,11 +92,31 @@ export const reviewEnvsPlugin = createBackendPlugin({
             'Review environments on ECS get no database of their own: set reviewEnvs.database.type to postgres',
           );
         }
+        const environmentDatabases =
+          databaseDrivers &&
+          new EnvironmentDatabases({ ...databaseDrivers, store, logger });
+        const seeds =
+          databaseDrivers &&
+          environmentDatabases &&
+          new EnvironmentSeeds({
+            store,
+            databases: environmentDatabases,
+            drivers: databaseDrivers.drivers,
+            tenants: readTenantDatabases(config),
+            policy: readMaskingPolicy(
+              config.getOptionalConfig('reviewEnvs.seed'),
+            ),
+            seedSql: databaseDrivers.seedSql,
+            logger,
+          });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: reviewEnvironmentResourceRef,
+          rules: [isPullRequestAuthor],
+          getResources: ids => Promise.all(ids.map(id => store.get(id))),
+        });
         const environments = new ReviewEnvironments({
           store,
-          databases:
-            databaseDrivers &&
-            new EnvironmentDatabases({ ...databaseDrivers, store, logger }),
+          databases: environmentDatabases,
           target,
           config: environmentsConfig,
           logger,
@@ -122,6 +149,7 @@ export const reviewEnvsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             locks,
             environments,
+            seeds,
           }),
         );
         deps.httpRouter.addAuthPolicy({

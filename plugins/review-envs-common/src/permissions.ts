@@ -15,7 +15,22 @@ export const reviewEnvsTeardownAnyPermission = createPermission({
   attributes: { action: 'delete' },
 });
 
+/** The resource type of review environments, for permissions on one of them. */
+export const REVIEW_ENVIRONMENT_RESOURCE_TYPE = 'review-environment';
+
+/**
+ * Load a tenant's masked data into a review environment's database. The
+ * portal's policy gives it to the pull request's author (a condition on the
+ * environment, the rule `IS_PULL_REQUEST_AUTHOR`) and to admins.
+ */
+export const reviewEnvsSeedPermission = createPermission({
+  name: 'review-envs.environment.seed',
+  attributes: { action: 'update' },
+  resourceType: REVIEW_ENVIRONMENT_RESOURCE_TYPE,
+});
+
 export const reviewEnvsPermissions = [
   reviewEnvsLockForceReleasePermission,
   reviewEnvsTeardownAnyPermission,
+  reviewEnvsSeedPermission,
 ];

@@ -89,6 +89,30 @@ describe('PortalPermissionPolicy', () => {
     });
   });
 
+  it("lets only a review environment's pull request author, and admins, load a tenant's data into it", async () => {
+    const seed = createPermission({
+      name: 'review-envs.environment.seed',
+      attributes: { action: 'update' },
+      resourceType: 'review-environment',
+    });
+
+    await expect(
+      policyFor(['user:default/someone']).handle({ permission: seed }, user),
+    ).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'review-envs',
+      resourceType: 'review-environment',
+      conditions: {
+        rule: 'IS_PULL_REQUEST_AUTHOR',
+        resourceType: 'review-environment',
+        params: { userEntityRef: 'user:default/someone' },
+      },
+    });
+    await expect(
+      policyFor([ADMINS]).handle({ permission: seed }, user),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
   it('allows everyone to read and use the portal', async () => {
     const policy = policyFor(['user:default/someone']);
 

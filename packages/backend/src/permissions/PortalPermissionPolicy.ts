@@ -18,6 +18,10 @@ import {
   catalogEntityDeletePermission,
   catalogEntityRefreshPermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import {
+  createReviewEnvsConditionalDecision,
+  reviewEnvsConditions,
+} from '@internal/plugin-review-envs-backend';
 
 /**
  * Permissions that only members of an admin group are granted.
@@ -40,7 +44,8 @@ export type PortalPermissionPolicyOptions = {
 /**
  * The portal's policy: admins may do everything; everyone else may read and
  * use the portal, may delete or refresh only the catalog entities they own,
- * and is refused the admin-only permissions.
+ * may load tenants' data only into the review environments of their own
+ * pull requests, and is refused the admin-only permissions.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   private readonly adminGroupRefs: Set<string>;
@@ -88,6 +93,21 @@ export class PortalPermissionPolicy implements PermissionPolicy {
         permission,
         catalogConditions.isEntityOwner({
           claims: ownershipEntityRefs,
+        }),
+      );
+    }
+
+    // Loading a tenant's data into a review environment: its pull
+    // request's author (CI pipelines, without a user, too).
+    if (
+      isResourcePermission(permission, 'review-environment') &&
+      permission.name === 'review-envs.environment.seed' &&
+      user
+    ) {
+      return createReviewEnvsConditionalDecision(
+        permission,
+        reviewEnvsConditions.isPullRequestAuthor({
+          userEntityRef: user.info.userEntityRef,
         }),
       );
     }

@@ -3,6 +3,7 @@ import { migratedClient } from '@internal/backend-plugin-utils';
 import { LedgerResource } from '@internal/backend-databases';
 import {
   PullRequestSnapshot,
+  ReviewEnvironmentSeed,
   ReviewEnvironmentEvent,
   ReviewEnvironmentState,
 } from '@internal/plugin-review-envs-common';
@@ -20,6 +21,10 @@ import { recordDeployLog } from './operations/recordDeployLog';
 import { expireOverdueEnvironments } from './operations/expireOverdueEnvironments';
 import { extendEnvironment } from './operations/extendEnvironment';
 import { finishEnvironmentWork } from './operations/finishEnvironmentWork';
+import { finishSeed } from './operations/finishSeed';
+import { listSeeds } from './operations/listSeeds';
+import { recordSeedProgress } from './operations/recordSeedProgress';
+import { startSeed } from './operations/startSeed';
 import { forgetDatabase } from './operations/forgetDatabase';
 import { forgetDatabaseResource } from './operations/forgetDatabaseResource';
 import { listDatabaseOwners } from './operations/listDatabaseOwners';
@@ -144,5 +149,35 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
 
   databaseOwners(): Promise<string[]> {
     return listDatabaseOwners(this.db);
+  }
+
+  startSeed(
+    seed: {
+      environmentId: string;
+      tenant: string;
+      actor: string;
+      policyRevision: string;
+    },
+    abandonedAfterMs: number,
+  ): Promise<ReviewEnvironmentSeed> {
+    return startSeed(this.db, seed, abandonedAfterMs);
+  }
+
+  recordSeedProgress(id: number, rowsCopied: number): Promise<void> {
+    return recordSeedProgress(this.db, id, rowsCopied);
+  }
+
+  finishSeed(
+    id: number,
+    outcome: { rows: number } | { error: string },
+  ): Promise<ReviewEnvironmentSeed> {
+    return finishSeed(this.db, id, outcome);
+  }
+
+  seeds(
+    environmentId: string,
+    limit: number,
+  ): Promise<ReviewEnvironmentSeed[]> {
+    return listSeeds(this.db, environmentId, limit);
   }
 }

@@ -2,6 +2,7 @@ import { LedgerResource } from '@internal/backend-databases';
 import {
   PullRequestSnapshot,
   ReviewEnvironment,
+  ReviewEnvironmentSeed,
   ReviewEnvironmentEvent,
   ReviewEnvironmentState,
 } from '@internal/plugin-review-envs-common';
@@ -114,4 +115,27 @@ export interface EnvironmentStore {
   forgetDatabase(id: string): Promise<void>;
   /** The environments that have anything of a database recorded. */
   databaseOwners(): Promise<string[]>;
+
+  /**
+   * Records a seed as running; 409 while another runs (one whose heartbeat
+   * stopped `abandonedAfterMs` ago is marked failed first).
+   */
+  startSeed(
+    seed: {
+      environmentId: string;
+      tenant: string;
+      actor: string;
+      policyRevision: string;
+    },
+    abandonedAfterMs: number,
+  ): Promise<ReviewEnvironmentSeed>;
+  /** How far a running seed is; also its heartbeat. */
+  recordSeedProgress(id: number, rowsCopied: number): Promise<void>;
+  /** Ends a seed, and puts it in the environment's history. */
+  finishSeed(
+    id: number,
+    outcome: { rows: number } | { error: string },
+  ): Promise<ReviewEnvironmentSeed>;
+  /** The environment's last `limit` seeds, newest first. */
+  seeds(environmentId: string, limit: number): Promise<ReviewEnvironmentSeed[]>;
 }

@@ -12,6 +12,7 @@ describe('review-envs migrations', () => {
       'review_envs_pull_requests',
       'review_envs_database_resources',
       'review_envs_databases',
+      'review_envs_seeds',
     ],
   });
 });

@@ -7,6 +7,8 @@ export const ENVIRONMENT_HISTORY_TABLE = 'review_envs_environment_history';
 export const DATABASE_RESOURCES_TABLE = 'review_envs_database_resources';
 /** Each environment's database connection, once made. */
 export const DATABASES_TABLE = 'review_envs_databases';
+/** Each load of a tenant's masked data into an environment's database. */
+export const SEEDS_TABLE = 'review_envs_seeds';
 /** The newest `updatedAt` applied of each pull request. */
 export const PULL_REQUESTS_TABLE = 'review_envs_pull_requests';
 

@@ -133,9 +133,10 @@ describeOnPostgres('EnvironmentDatabases on PostgreSQL (real server)', () => {
     const otherName = `review_${other.id.replace(/-/g, '_')}`;
     const { id, store, environments, logger } = await setUp(11);
     const { rows } = await admin.raw('SELECT current_database() AS name');
-    for (const planted of [rows[0].name, 'postgres', otherName]) {
+    const planted = [...new Set([rows[0].name, 'postgres', otherName])];
+    for (const name of planted) {
       for (const type of ['postgres-database', 'postgres-role']) {
-        await store.recordDatabaseResource(id, { type, id: planted });
+        await store.recordDatabaseResource(id, { type, id: name });
       }
     }
 
@@ -144,6 +145,6 @@ describeOnPostgres('EnvironmentDatabases on PostgreSQL (real server)', () => {
     expect(await exists('postgres')).toBeGreaterThan(0);
     expect(await exists(otherName)).toBe(2);
     expect(await store.databaseResources(id)).toEqual([]);
-    expect(logger.error).toHaveBeenCalledTimes(6);
+    expect(logger.error).toHaveBeenCalledTimes(planted.length * 2);
   });
 });

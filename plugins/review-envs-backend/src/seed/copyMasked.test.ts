@@ -6,19 +6,11 @@ import { copyMasked } from './copyMasked';
 import { findUnmaskedValues } from './findUnmaskedValues';
 import { Maskers } from './maskers';
 import { readMaskingPolicy } from './maskingPolicy';
-
-/** A tenant's schema: customers, their orders, the orders' lines. */
-const SCHEMA = `
-CREATE TABLE customers (
-  id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL,
-  phone TEXT, tax_id TEXT, tier TEXT NOT NULL, notes TEXT, active INTEGER NOT NULL);
-CREATE TABLE orders (
-  id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers (id),
-  customer_email TEXT NOT NULL, total_cents INTEGER NOT NULL);
-CREATE TABLE order_lines (
-  id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL REFERENCES orders (id),
-  description TEXT NOT NULL);
-`;
+import {
+  TENANT_POLICY,
+  tenantRows,
+  tenantSchemaStatements,
+} from './__testUtils__/tenantData';
 
 const SECRET = 'a-secret-for-the-copy-tests';
 
@@ -27,71 +19,18 @@ const policyOf = (tables: object[]) =>
     new ConfigReader({ seed: { secret: SECRET, tables } }).getConfig('seed'),
   )!;
 
-const CUSTOMERS = {
-  name: 'customers',
-  columns: {
-    id: 'keep',
-    email: 'fake-email',
-    name: 'fake-name',
-    phone: 'fake-phone',
-    tax_id: 'hash',
-    tier: 'fixed:standard',
-    notes: 'null',
-    active: 'keep',
-  },
-};
-const ORDERS = {
-  name: 'orders',
-  columns: {
-    id: 'keep',
-    customer_id: 'keep',
-    customer_email: 'fake-email',
-    total_cents: 'keep',
-  },
-};
-const LINES = {
-  name: 'order_lines',
-  columns: { id: 'keep', order_id: 'keep', description: 'keep' },
-};
-// Listed children first: the copy orders them.
-const POLICY = [LINES, ORDERS, CUSTOMERS];
+const [LINES, ORDERS, CUSTOMERS] = TENANT_POLICY;
+const POLICY = TENANT_POLICY;
 
 async function fill(source: Knex, customers = 20) {
-  await source.raw(SCHEMA.split(';')[0]);
-  await source.raw(SCHEMA.split(';')[1]);
-  await source.raw(SCHEMA.split(';')[2]);
-  for (let c = 1; c <= customers; c++) {
-    await source('customers').insert({
-      id: c,
-      email: `customer${c}.realperson@tenant-acme.test`,
-      name: `Realname${c} Realsurname${c}`,
-      phone: `+31 20 555 ${String(1000 + c)}`,
-      tax_id: `NL${String(100000000 + c)}B01`,
-      tier: c % 2 ? 'gold' : 'silver',
-      notes: c === 3 ? null : `Called Realname${c} about renewal`,
-      active: c % 3 ? 1 : 0,
-    });
-    for (let o = 1; o <= 3; o++) {
-      const id = c * 10 + o;
-      await source('orders').insert({
-        id,
-        customer_id: c,
-        customer_email: `customer${c}.realperson@tenant-acme.test`,
-        total_cents: id * 100,
-      });
-      await source('order_lines').insert({
-        id: id * 10,
-        order_id: id,
-        description: `Line of order ${id}`,
-      });
-    }
+  for (const statement of tenantSchemaStatements()) await source.raw(statement);
+  for (const [table, rows] of Object.entries(tenantRows(customers))) {
+    await source(table).insert(rows);
   }
 }
 
 async function schemaOnly(target: Knex) {
-  for (const statement of SCHEMA.split(';').filter(s => s.trim())) {
-    await target.raw(statement);
-  }
+  for (const statement of tenantSchemaStatements()) await target.raw(statement);
 }
 
 const count = async (db: Knex, table: string) =>

@@ -6,6 +6,7 @@ import { createApiRouter } from '@internal/backend-plugin-utils';
 import express from 'express';
 import { ReviewEnvironments } from '../environments/ReviewEnvironments';
 import { SharedEnvironmentLocks } from '../locks/SharedEnvironmentLocks';
+import { EnvironmentSeeds } from '../seed/EnvironmentSeeds';
 import { createOpenApiRouter, spec } from '../schema/openapi/generated';
 import { CheckLockModel } from './endpoints/CheckLock.model';
 import { bindCheckLockEndpoint } from './endpoints/CheckLock.router';
@@ -22,12 +23,15 @@ import { bindGetLockEndpoint } from './endpoints/GetLock.router';
 import { bindGetLockHistoryEndpoint } from './endpoints/GetLockHistory.router';
 import { bindJoinLockQueueEndpoint } from './endpoints/JoinLockQueue.router';
 import { bindLeaveLockQueueEndpoint } from './endpoints/LeaveLockQueue.router';
+import { bindListEnvironmentSeedsEndpoint } from './endpoints/ListEnvironmentSeeds.router';
 import { bindListEnvironmentsEndpoint } from './endpoints/ListEnvironments.router';
 import { bindListLocksEndpoint } from './endpoints/ListLocks.router';
 import { bindRedeployEnvironmentEndpoint } from './endpoints/RedeployEnvironment.router';
 import { bindReleaseLockEndpoint } from './endpoints/ReleaseLock.router';
 import { ReportPullRequestModel } from './endpoints/ReportPullRequest.model';
 import { bindReportPullRequestEndpoint } from './endpoints/ReportPullRequest.router';
+import { SeedEnvironmentModel } from './endpoints/SeedEnvironment.model';
+import { bindSeedEnvironmentEndpoint } from './endpoints/SeedEnvironment.router';
 import { TeardownEnvironmentModel } from './endpoints/TeardownEnvironment.model';
 import { bindTeardownEnvironmentEndpoint } from './endpoints/TeardownEnvironment.router';
 
@@ -40,8 +44,10 @@ export function createRouter(options: {
   permissions: PermissionsService;
   locks: SharedEnvironmentLocks;
   environments: ReviewEnvironments;
+  /** Undefined where environments have no database of their own. */
+  seeds?: EnvironmentSeeds;
 }): express.Router {
-  const { httpAuth, permissions, locks, environments } = options;
+  const { httpAuth, permissions, locks, environments, seeds } = options;
   const router = createApiRouter({ spec, createOpenApiRouter, httpAuth });
 
   bindGetHealthEndpoint(router);
@@ -70,6 +76,11 @@ export function createRouter(options: {
     router,
     new TeardownEnvironmentModel({ permissions, environments }),
   );
+  bindSeedEnvironmentEndpoint(
+    router,
+    new SeedEnvironmentModel({ permissions, environments, seeds }),
+  );
+  bindListEnvironmentSeedsEndpoint(router, environments, seeds);
   bindReportPullRequestEndpoint(
     router,
     new ReportPullRequestModel(environments),

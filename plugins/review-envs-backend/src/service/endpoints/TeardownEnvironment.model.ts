@@ -1,10 +1,10 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
-import { DEFAULT_NAMESPACE, parseEntityRef } from '@backstage/catalog-model';
 import { Caller } from '@internal/backend-plugin-utils';
 import {
   ReviewEnvironment,
   reviewEnvsTeardownAnyPermission,
 } from '@internal/plugin-review-envs-common';
+import { isAuthor } from '../../environments/isAuthor';
 import { ReviewEnvironments } from '../../environments/ReviewEnvironments';
 import { authorizeOrThrow } from '../authorizeOrThrow';
 
@@ -30,16 +30,4 @@ export class TeardownEnvironmentModel {
     }
     return environments.teardown(id, caller.id);
   }
-}
-
-/**
- * The author is a git login: its person is the user of that name in the
- * default namespace, not a namesake in another namespace.
- */
-function isAuthor(userRef: string, author: string): boolean {
-  const user = parseEntityRef(userRef);
-  return (
-    user.namespace.toLocaleLowerCase('en-US') === DEFAULT_NAMESPACE &&
-    user.name.toLocaleLowerCase('en-US') === author.toLocaleLowerCase('en-US')
-  );
 }
