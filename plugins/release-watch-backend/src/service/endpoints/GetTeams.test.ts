@@ -292,6 +292,28 @@ describe.each(databases.eachSupportedId())('teams on %s', databaseId => {
     expect((await figure('lead_time')).value).toBe(29.5);
   });
 
+  it('counts the days at either end of a range that is not whole weeks', async () => {
+    const { summary } = await setUp(databaseId);
+    // Wednesday to Wednesday: 8 web deploys, 14 of api's 16 (not 2 Feb, not
+    // 27 Mar), ci's one; its failure makes 1 of 24 for the failure rate.
+    const answer = await summary.getSummary({
+      from: '2026-02-04',
+      to: '2026-03-25',
+    });
+    const key = (metric: string) => answer.keys.find(k => k.metric === metric)!;
+    expect(key('deployment_frequency').count).toBe(23);
+    // 50 days: 4 Feb to 25 Mar, both included.
+    expect(key('deployment_frequency').value).toBeCloseTo(23 / (50 / 7), 10);
+    expect(key('change_failure_rate').count).toBe(24);
+    expect(key('change_failure_rate').value).toBeCloseTo(100 / 24, 10);
+    const frontend = await summary.getSummary({
+      from: '2026-02-04',
+      to: '2026-03-25',
+      owner: 'group:default/frontend',
+    });
+    expect(frontend.keys[0].count).toBe(8);
+  });
+
   it('refuses a team the catalog does not have', async () => {
     const { summary } = await setUp(databaseId);
     await expect(

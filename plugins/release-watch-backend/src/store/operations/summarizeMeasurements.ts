@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { Range, weekStart } from '../periods';
+import { sumWeeklyRollups } from './sumWeeklyRollups';
 import { scoped, StoreScope } from '../scoped';
 import { TABLES } from '../tables';
 
@@ -9,6 +10,78 @@ export type MeasurementsSummary = {
   sum: number;
   median: number | null;
 };
+
+const WEEK_MS = 7 * 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The range's whole weeks (Monday to Sunday, UTC), `[start, end)`; none when
+ * it holds no whole week.
+ */
+function wholeWeeks(range: Range): { start: number; end: number } | undefined {
+  const monday = (ms: number) => Date.parse(`${weekStart(ms)}T00:00:00Z`);
+  const start =
+    monday(range.from) === range.from
+      ? range.from
+      : monday(range.from) + WEEK_MS;
+  const end = monday(range.to + 1);
+  return start < end ? { start, end } : undefined;
+}
+
+/**
+ * Count and sum of a metric in a range: the whole weeks from the weekly
+ * rollups (the caller settles them first), the days at either end from the
+ * measurements.
+ */
+async function countAndSum(
+  knex: Knex,
+  options: { metric: string; scope: StoreScope; range: Range },
+): Promise<MeasurementsSummary> {
+  const { range } = options;
+  const weeks = wholeWeeks(range);
+  const spans = weeks
+    ? [
+        { from: range.from, to: weeks.start - 1 },
+        { from: weeks.end, to: range.to },
+      ].filter(span => span.from <= span.to)
+    : [range];
+  const parts = await Promise.all([
+    ...spans.map(span =>
+      countAndSumMeasured(knex, { ...options, range: span }),
+    ),
+    ...(weeks
+      ? [
+          sumWeeklyRollups(knex, {
+            ...options,
+            fromWeek: day(weeks.start),
+            toWeek: day(weeks.end - WEEK_MS),
+          }),
+        ]
+      : []),
+  ]);
+  return {
+    count: parts.reduce((total, part) => total + part.count, 0),
+    sum: parts.reduce((total, part) => total + part.sum, 0),
+    median: null,
+  };
+}
+
+async function countAndSumMeasured(
+  knex: Knex,
+  options: { metric: string; scope: StoreScope; range: Range },
+) {
+  const { metric, scope, range } = options;
+  const row = await scoped(
+    knex(TABLES.measurements)
+      .where('metric', metric)
+      .whereBetween('week_start', [weekStart(range.from), weekStart(range.to)])
+      .whereBetween('at', [range.from, range.to]),
+    scope,
+  )
+    .select(knex.raw('count(*) as n'), knex.raw('sum(value) as total'))
+    .first();
+  return { count: Number(row?.n ?? 0), sum: Number(row?.total ?? 0) };
+}
 
 /**
  * Count, sum and the nearest-rank median (the value at rank ceil(n/2), as
@@ -25,6 +98,9 @@ export async function summarizeMeasurements(
   },
 ): Promise<MeasurementsSummary> {
   const { metric, scope, range } = options;
+  if (!options.median) {
+    return countAndSum(knex, options);
+  }
   const inRange = scoped(
     knex(TABLES.measurements)
       .where('metric', metric)
@@ -33,16 +109,6 @@ export async function summarizeMeasurements(
       .whereBetween('at', [range.from, range.to]),
     scope,
   );
-  if (!options.median) {
-    const row = await inRange
-      .select(knex.raw('count(*) as n'), knex.raw('sum(value) as total'))
-      .first();
-    return {
-      count: Number(row?.n ?? 0),
-      sum: Number(row?.total ?? 0),
-      median: null,
-    };
-  }
   const ranked = inRange.select(
     'value',
     knex.raw('row_number() over (order by value) as rn'),
