@@ -117,6 +117,7 @@ export const reviewEnvsPlugin = createBackendPlugin({
         const environments = new ReviewEnvironments({
           store,
           databases: environmentDatabases,
+          seeds,
           target,
           config: environmentsConfig,
           logger,

@@ -55,6 +55,7 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
       envSchema?: string;
       decision?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
       customers?: number;
+      labels?: string[];
     } = {},
   ) {
     const envSchema = options.envSchema ?? TENANT_SCHEMA;
@@ -105,19 +106,22 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
       )![0];
       await task.fn(new AbortController().signal);
     };
-    await request(server)
-      .post('/api/review-envs/pull-requests')
-      .set('Authorization', CI)
-      .send({
-        repository: 'acme/web',
-        number: 42,
-        title: 'Invoice export',
-        branch: 'feature/export',
-        headSha: head,
-        author: 'ada',
-        open: true,
-        labels: ['review'],
-      });
+    const report = (changes: object = {}) =>
+      request(server)
+        .post('/api/review-envs/pull-requests')
+        .set('Authorization', CI)
+        .send({
+          repository: 'acme/web',
+          number: 42,
+          title: 'Invoice export',
+          branch: 'feature/export',
+          headSha: head,
+          author: 'ada',
+          open: true,
+          labels: options.labels ?? ['review'],
+          ...changes,
+        });
+    await report();
     await work();
     const seed = (slug: string, authorization = ADA) =>
       request(server)
@@ -139,7 +143,18 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
           .get(`/api/review-envs/environments/${ENV}${path}`)
           .set('Authorization', ADA)
       ).body;
-    return { server, work, seed, envFile, tenantFile, customers, get, workDir };
+    return {
+      server,
+      work,
+      seed,
+      envFile,
+      tenantFile,
+      customers,
+      get,
+      workDir,
+      report,
+      repository,
+    };
   }
 
   it('copies the tenant masked, shows it in the running app at once, records who, which tenant, policy and rows, and leaves no masked value behind', async () => {
@@ -307,6 +322,44 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
       { id: 'user:default/bob', result: AuthorizeResult.DENY },
       { id: 'user:contractors/ada', result: AuthorizeResult.DENY },
     ]);
+  });
+
+  it('seeds a pull request labelled seed:<slug> once its environment is deployed, before it is ready, and not again on the next push', async () => {
+    const { get, report, work, repository } = await startPortal({
+      labels: ['review', 'seed:acme'],
+    });
+    const ready = await get('');
+    expect(ready.state).toBe('ready');
+    const names = await (await fetch(ready.url)).json();
+    expect(names).toHaveLength(20);
+    expect(names.join()).not.toContain('Realname');
+    expect((await get('/seeds')).items).toEqual([
+      expect.objectContaining({
+        tenant: 'acme',
+        actor: 'seed-label',
+        state: 'succeeded',
+        rows: 140,
+      }),
+    ]);
+    expect((await get('/logs')).deploy.join('\n')).toMatch(
+      /Seeded from tenant acme: 140 rows/,
+    );
+
+    await report({
+      headSha: repository.commit('main', { VERSION: '2' }),
+      labels: ['review', 'seed:acme'],
+    });
+    await work();
+    expect((await get('')).state).toBe('ready');
+    expect((await get('/seeds')).items).toHaveLength(1);
+  });
+
+  it('deploys a pull request labelled with a tenant that has no database, saying so in the deploy log', async () => {
+    const { get } = await startPortal({ labels: ['review', 'seed:globex'] });
+    expect((await get('')).state).toBe('ready');
+    expect((await get('/logs')).deploy.join('\n')).toContain(
+      'Seeding from tenant globex failed: Tenant globex has no database to copy',
+    );
   });
 
   it('lets a CI pipeline seed, and drops the database and any unfinished copy at teardown', async () => {

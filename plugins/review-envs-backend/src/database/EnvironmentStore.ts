@@ -7,8 +7,14 @@ import {
   ReviewEnvironmentState,
 } from '@internal/plugin-review-envs-common';
 
-/** A review environment as stored, with the revision that workers claim by. */
-export type StoredEnvironment = ReviewEnvironment & { revision: number };
+/**
+ * A review environment as stored, with the revision that workers claim by,
+ * and the tenant its pull request's `seed:<slug>` label names.
+ */
+export type StoredEnvironment = ReviewEnvironment & {
+  revision: number;
+  seedTenant: string | null;
+};
 
 /** A unit of work a worker has claimed: deploy or tear down one environment. */
 export type ClaimedWork = {

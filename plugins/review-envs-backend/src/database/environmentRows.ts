@@ -25,6 +25,7 @@ export type EnvironmentRow = {
   expires_at_ms: string | number;
   last_deploy_at_ms: string | number | null;
   lease_until_ms: string | number | null;
+  seed_tenant?: string | null;
 };
 
 /** A row of the environment history table. */
@@ -58,6 +59,7 @@ export function toEnvironment(row: EnvironmentRow): StoredEnvironment {
     expiresAt: iso(row.expires_at_ms),
     lastDeployAt:
       row.last_deploy_at_ms === null ? null : iso(row.last_deploy_at_ms),
+    seedTenant: row.seed_tenant ?? null,
   };
 }
 

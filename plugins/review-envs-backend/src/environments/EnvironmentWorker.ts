@@ -10,7 +10,9 @@ import {
   StoredEnvironment,
 } from '../database/EnvironmentStore';
 import { EnvironmentDatabases } from '../databases/EnvironmentDatabases';
+import { EnvironmentSeeds } from '../seed/EnvironmentSeeds';
 import { DeploymentReporter, DeploymentStatus } from './DeploymentReporter';
+import { ACTORS, SEED_LABEL_PREFIX } from './environmentTransitions';
 import {
   deploySource,
   ReviewEnvironmentsConfig,
@@ -40,6 +42,8 @@ export class EnvironmentWorker {
       reporter?: DeploymentReporter;
       /** Each environment's own database, given to it as `DATABASE_URL`. */
       databases?: EnvironmentDatabases;
+      /** Seeds from tenants, for pull requests labelled `seed:<slug>`. */
+      seeds?: EnvironmentSeeds;
     },
   ) {}
 
@@ -110,6 +114,7 @@ export class EnvironmentWorker {
         { url: deployment.url, deployedSha: deployment.version },
         config.ttlMs,
       );
+      await this.seedFromLabel(environment, log);
       await store.finishWork(work, { state: 'ready', reason: null });
       await this.report(environment, { state: 'success', url: deployment.url });
     } catch (error) {
@@ -125,6 +130,36 @@ export class EnvironmentWorker {
       await this.report(environment, { state: 'failure', description: reason });
     } finally {
       await store.recordDeployLog(environment.id, lines);
+    }
+  }
+
+  /**
+   * Seeds a deployed environment from the tenant its pull request's
+   * `seed:<slug>` label names, until a seed from that tenant succeeds. The
+   * label is the git host's word, as the pull request is: no permission is
+   * asked. A failure is in the deploy log and the seeds' history, and never
+   * fails the deploy.
+   */
+  private async seedFromLabel(
+    environment: StoredEnvironment,
+    log: (line: string) => void,
+  ) {
+    const { seeds, store, logger } = this.options;
+    const tenant = environment.seedTenant;
+    if (!seeds || !tenant) return;
+    const done = await store.seeds(environment.id, 50);
+    if (done.some(s => s.tenant === tenant && s.state === 'succeeded')) return;
+    log(`Seeding from tenant ${tenant} (label ${SEED_LABEL_PREFIX}${tenant})`);
+    try {
+      const seed = await seeds.seed(environment.id, tenant, ACTORS.seedLabel);
+      log(
+        `Seeded from tenant ${tenant}: ${seed.rows} rows, masking policy ${seed.policyRevision}`,
+      );
+    } catch (error) {
+      log(`Seeding from tenant ${tenant} failed: ${(error as Error).message}`);
+      logger.warn(
+        `Review environment ${environment.id}: seeding from tenant ${tenant} failed: ${error}`,
+      );
     }
   }
 

@@ -12,6 +12,7 @@ import {
   StoredEnvironment,
 } from '../database/EnvironmentStore';
 import { EnvironmentDatabases } from '../databases/EnvironmentDatabases';
+import { EnvironmentSeeds } from '../seed/EnvironmentSeeds';
 import { DeploymentReporter } from './DeploymentReporter';
 import { environmentIdFor } from './environmentId';
 import {
@@ -56,6 +57,8 @@ export class ReviewEnvironments {
     reporter?: DeploymentReporter;
     /** Each environment's own database, given to it as `DATABASE_URL`. */
     databases?: EnvironmentDatabases;
+    /** Seeds from tenants, for pull requests labelled `seed:<slug>`. */
+    seeds?: EnvironmentSeeds;
   }) {
     this.store = options.store;
     this.target = options.target;
@@ -241,6 +244,7 @@ export class ReviewEnvironments {
 
   private publicView({
     revision: _revision,
+    seedTenant: _seedTenant,
     ...environment
   }: StoredEnvironment): ReviewEnvironment {
     return {

@@ -11,7 +11,19 @@ export const ACTORS = {
   worker: 'worker',
   expiry: 'expiry',
   recovery: 'recovery',
+  /** A seed the pull request's `seed:<slug>` label asked for. */
+  seedLabel: 'seed-label',
 };
+
+/** The pull request label that asks for a seed from a tenant: `seed:<slug>`. */
+export const SEED_LABEL_PREFIX = 'seed:';
+
+/** The tenant the first `seed:<slug>` label names, if any. */
+export function seedTenantOf(labels: string[]): string | null {
+  const label = labels.find(l => l.startsWith(SEED_LABEL_PREFIX));
+  const slug = label?.slice(SEED_LABEL_PREFIX.length).trim().toLowerCase();
+  return slug ? slug : null;
+}
 
 /** States in which an environment is still wanted and may serve. */
 const LIVE_STATES: ReviewEnvironmentState[] = [

@@ -4,6 +4,7 @@ import {
   ReviewEnvironmentState,
 } from '@internal/plugin-review-envs-common';
 import { Knex } from 'knex';
+import { seedTenantOf } from '../../environments/environmentTransitions';
 
 /** What an environment keeps of its pull request. */
 export function pullRequestColumns(
@@ -16,6 +17,7 @@ export function pullRequestColumns(
     head_sha: snapshot.headSha,
     author: snapshot.author,
     keep,
+    seed_tenant: seedTenantOf(snapshot.labels),
   };
 }
 
