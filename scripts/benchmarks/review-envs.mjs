@@ -9,11 +9,18 @@
 //  - env_list_1000_p95_ms: p95 of listing 1,000 review environments
 //  - local_env_ready_seconds: a labelled pull request of this repository
 //    reported, until its environment answers as ready on the local target
+//  - seed_100k_rows_seconds, unmasked_values_found: that environment seeded
+//    from a tenant of 100,000 rows over 5 tables, masked (reviewEnvSeed.mjs)
 // Needs PostgreSQL: BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432.
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { benchPostgres, percentile } from '../lib/benchPostgres.mjs';
 import { startPortal } from '../lib/servePortal.mjs';
+import {
+  countUnmaskedValues,
+  measureSeed,
+  prepareSeedBench,
+} from './reviewEnvSeed.mjs';
 
 const CLAIMS = 100;
 const keptAlive = new http.Agent({ keepAlive: true, maxSockets: CLAIMS });
@@ -30,7 +37,11 @@ const botHeaders = {
   'Content-Type': 'application/json',
 };
 
+const seedBench = prepareSeedBench(
+  new URL('../../.cache/bench-review-envs-seed', import.meta.url).pathname,
+);
 const config = {
+  ...seedBench.config,
   backend: {
     auth: {
       externalAccess: tokens.map(({ token, subject }) => ({
@@ -95,11 +106,23 @@ try {
     )} ms, max ${latencies.at(-1)} ms`,
   );
   const listP95 = await measureEnvironmentList(portals[0].url);
-  const readySeconds = await measureLocalEnvironmentReady(portals[0].url);
+  const { seconds: readySeconds, id: environmentId } =
+    await measureLocalEnvironmentReady(portals[0].url);
+  const seedSeconds = await measureSeed(
+    portals[0].url,
+    botHeaders,
+    environmentId,
+  );
+  const unmasked = countUnmaskedValues(
+    seedBench.tenantFile,
+    seedBench.environmentFile(environmentId),
+  );
   console.log(`RESULT lock_claim_winners ${winners.length} count`);
   console.log(`RESULT lock_claim_p99_ms ${percentile(latencies, 99)} ms`);
   console.log(`RESULT env_list_1000_p95_ms ${listP95} ms`);
   console.log(`RESULT local_env_ready_seconds ${readySeconds} s`);
+  console.log(`RESULT seed_100k_rows_seconds ${seedSeconds} s`);
+  console.log(`RESULT unmasked_values_found ${unmasked} count`);
 } finally {
   keptAlive.destroy();
   await Promise.all(portals.map(portal => portal.stop()));
@@ -190,7 +213,7 @@ async function measureLocalEnvironmentReady(url) {
         console.log(
           `local environment ${environment.id} ready at ${current.url} after ${seconds} s`,
         );
-        return seconds;
+        return { seconds, id: environment.id };
       }
     }
     if (current.state === 'failed')

@@ -267,7 +267,10 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
     expect(readdirSync(join(workDir, 'databases'))).toEqual([`${ENV}.sqlite`]);
     const [failed] = (await get('/seeds')).items;
     expect(failed).toMatchObject({ state: 'failed', tenant: 'acme' });
-    expect(failed.error).toMatch(/CHECK constraint failed/);
+    expect(failed.error).toBe(
+      'copying failed: CHECK constraint failed: total_cents < 5000',
+    );
+    expect(refused.body.error.message).toBe(failed.error);
     expect((await get('/history')).items[0].reason).toMatch(
       /^seed from tenant acme failed, its previous data kept: /,
     );

@@ -13,6 +13,25 @@ import { hasEnded } from '../environments/environmentTransitions';
 import { copyMasked, CopyProgress } from './copyMasked';
 import { MaskingPolicy } from './maskingPolicy';
 
+/** The longest reason of a failed seed kept and answered. */
+const MAX_REASON = 500;
+
+/**
+ * A database error without the statement knex puts in front of its
+ * message (`insert into ... - CHECK constraint failed`): the statement
+ * holds a chunk of rows as masked and is no reason to keep or answer.
+ * The portal's own errors (400, 404, 409) pass as they are.
+ */
+function withoutStatement(error: Error): Error {
+  if (['InputError', 'NotFoundError', 'ConflictError'].includes(error.name)) {
+    return error;
+  }
+  const reason = error.message.includes(' - ')
+    ? error.message.slice(error.message.lastIndexOf(' - ') + 3)
+    : error.message;
+  return new Error(`copying failed: ${reason.slice(0, MAX_REASON)}`);
+}
+
 /** A running seed whose heartbeat stopped this long ago was abandoned. */
 const ABANDONED_AFTER_MS = 2 * 60_000;
 /** How often a running seed records how far it is. */
@@ -99,8 +118,9 @@ export class EnvironmentSeeds {
               `Could not drop the unfinished seed of ${id}: ${discardError}`,
             ),
           );
-        await store.finishSeed(seed.id, { error: (error as Error).message });
-        throw error;
+        const reported = withoutStatement(error as Error);
+        await store.finishSeed(seed.id, { error: reported.message });
+        throw reported;
       }
     } finally {
       await source.destroy();

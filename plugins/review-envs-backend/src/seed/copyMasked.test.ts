@@ -118,6 +118,24 @@ function copyTests(open: () => Promise<{ source: Knex; target: Knex }>) {
     expect(danglingLines).toEqual([]);
   });
 
+  it('copies more rows than one insert statement takes', async () => {
+    // 20 customers are there already: 600 more, 1,860 orders, 1,860 lines.
+    const more = tenantRows(620);
+    for (const [table, rows] of Object.entries(more)) {
+      const fresh = rows.slice(table === 'customers' ? 20 : 60);
+      for (let i = 0; i < fresh.length; i += 100) {
+        await source(table).insert(fresh.slice(i, i + 100));
+      }
+    }
+    const result = await copyMasked({
+      source,
+      target,
+      policy: policyOf(POLICY),
+    });
+    expect(result.rows).toBe(620 + 1860 + 1860);
+    expect(await count(target, 'order_lines')).toBe(1860);
+  });
+
   it('refuses a source with a column the policy does not cover, naming it, and copies nothing', async () => {
     await source.raw('ALTER TABLE customers ADD COLUMN date_of_birth TEXT');
     await expect(

@@ -105,9 +105,14 @@ export async function copyMasked(options: {
           new Set(rows.map(row => keyOf(columns.map(c => row[c])))),
         );
       }
+      // SQLite takes at most 500 rows a statement (knex inserts them as a
+      // compound SELECT), and both take a few thousand parameters.
       const chunk = Math.max(
         1,
-        Math.min(1000, Math.floor(10_000 / found.columns.length)),
+        Math.min(
+          sqliteTarget ? 500 : 1000,
+          Math.floor(10_000 / found.columns.length),
+        ),
       );
       for (let start = 0; start < rows.length; start += chunk) {
         const masked = rows.slice(start, start + chunk).map(row => {
