@@ -9,6 +9,8 @@ export function mockReviewEnvsApi(): jest.Mocked<ReviewEnvsApi> {
     redeployEnvironment: jest.fn().mockResolvedValue({}),
     extendEnvironment: jest.fn().mockResolvedValue({}),
     teardownEnvironment: jest.fn().mockResolvedValue({}),
+    seedEnvironment: jest.fn().mockResolvedValue({}),
+    environmentSeeds: jest.fn().mockResolvedValue([]),
     listLocks: jest.fn().mockResolvedValue([]),
     claimLock: jest.fn().mockResolvedValue({}),
     extendLock: jest.fn().mockResolvedValue({}),

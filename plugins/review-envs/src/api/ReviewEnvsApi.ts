@@ -8,6 +8,7 @@ import {
   ReviewEnvironment,
   ReviewEnvironmentEvent,
   ReviewEnvironmentLogs,
+  ReviewEnvironmentSeed,
   SharedEnvironmentLock,
 } from '@internal/plugin-review-envs-common';
 
@@ -19,6 +20,10 @@ export interface ReviewEnvsApi {
   redeployEnvironment(id: string): Promise<ReviewEnvironment>;
   extendEnvironment(id: string, hours?: number): Promise<ReviewEnvironment>;
   teardownEnvironment(id: string): Promise<ReviewEnvironment>;
+  /** Loads a tenant's masked data into the environment; resolves when done. */
+  seedEnvironment(id: string, tenant: string): Promise<ReviewEnvironmentSeed>;
+  /** The environment's seeds, newest first; a running one with its progress. */
+  environmentSeeds(id: string): Promise<ReviewEnvironmentSeed[]>;
   listLocks(): Promise<SharedEnvironmentLock[]>;
   claimLock(name: string, request: LockRequest): Promise<LockGrant>;
   extendLock(name: string, request: LockExtendRequest): Promise<LockGrant>;

@@ -46,6 +46,17 @@ export class ReviewEnvsClient implements ReviewEnvsApi {
     return okJson(this.client.teardownEnvironment({ path: { id } }));
   }
 
+  seedEnvironment(id: string, tenant: string) {
+    return okJson(
+      this.client.seedEnvironment({ path: { id }, body: { tenant } }),
+    );
+  }
+
+  async environmentSeeds(id: string) {
+    return (await okJson(this.client.listEnvironmentSeeds({ path: { id } })))
+      .items;
+  }
+
   async listLocks() {
     return (await okJson(this.client.listLocks({}))).items;
   }

@@ -2,8 +2,11 @@ import { identityApiRef } from '@backstage/frontend-plugin-api';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   ReviewEnvironment,
+  ReviewEnvironmentSeed,
+  reviewEnvsSeedPermission,
   reviewEnvsTeardownAnyPermission,
 } from '@internal/plugin-review-envs-common';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReviewEnvsApi, reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 import { reviewEnvironment } from '../../__testUtils__/fixtures';
@@ -44,12 +47,14 @@ async function renderTable(
     api?: ReviewEnvsApi;
     user?: string;
     mayTearDownAny?: boolean;
+    maySeed?: boolean;
     onChange?: () => void;
   } = {},
 ) {
-  grantPermissions(
-    options.mayTearDownAny ? [reviewEnvsTeardownAnyPermission.name] : [],
-  );
+  grantPermissions([
+    ...(options.mayTearDownAny ? [reviewEnvsTeardownAnyPermission.name] : []),
+    ...(options.maySeed ? [reviewEnvsSeedPermission.name] : []),
+  ]);
   await renderInTestApp(
     <ReviewEnvironmentsTable
       environments={environments}
@@ -180,5 +185,103 @@ describe('ReviewEnvironmentsTable', () => {
     await renderTable([]);
 
     expect(screen.getByText(/Label a pull request/)).toBeInTheDocument();
+  });
+
+  describe('Load data from tenant', () => {
+    const seed: ReviewEnvironmentSeed = {
+      id: 1,
+      environmentId: 'acme-web-pr-42',
+      tenant: 'acme',
+      actor: 'user:default/ada',
+      policyRevision: '3f1c0a9e52b7',
+      state: 'succeeded',
+      rows: 1520,
+      rowsCopied: 1520,
+      error: null,
+      startedAt: '2026-12-07T10:00:00Z',
+      finishedAt: '2026-12-07T10:00:02Z',
+    };
+
+    it('is for those the policy lets seed this environment', async () => {
+      await renderTable([ready], { maySeed: false });
+      expect(screen.getByRole('button', { name: 'Load data' })).toBeDisabled();
+      expect(
+        screen.getByTitle(
+          "Only ada (the pull request's author) and portal admins may load data into it",
+        ),
+      ).toBeInTheDocument();
+      // Asked about this environment, not in general.
+      expect(usePermission).toHaveBeenCalledWith({
+        permission: reviewEnvsSeedPermission,
+        resourceRef: 'acme-web-pr-42',
+      });
+    });
+
+    it('asks for the tenant, shows the rows copied while it runs, then what was loaded', async () => {
+      const api = mockReviewEnvsApi();
+      let finish: (answer: ReviewEnvironmentSeed) => void = () => {};
+      api.seedEnvironment.mockReturnValue(
+        new Promise(resolve => {
+          finish = resolve;
+        }),
+      );
+      api.environmentSeeds.mockResolvedValue([
+        { ...seed, state: 'running', rows: null, rowsCopied: 5000 },
+      ]);
+      const onChange = jest.fn();
+      await renderTable([ready], { api, maySeed: true, onChange });
+
+      fireEvent.click(screen.getByRole('button', { name: 'Load data' }));
+      const dialog = await screen.findByRole('dialog');
+      const submit = within(dialog).getByRole('button', { name: 'Load data' });
+      expect(submit).toBeDisabled();
+      fireEvent.change(within(dialog).getByLabelText(/Tenant/), {
+        target: { value: 'acme' },
+      });
+      fireEvent.click(submit);
+
+      expect(api.seedEnvironment).toHaveBeenCalledWith(
+        'acme-web-pr-42',
+        'acme',
+      );
+      expect(
+        await within(dialog).findByText(
+          'Copying from acme: 5,000 rows so far',
+          undefined,
+          { timeout: 5000 },
+        ),
+      ).toBeInTheDocument();
+
+      finish(seed);
+      expect(
+        await within(dialog).findByText(
+          'Loaded 1,520 rows from acme (masking policy 3f1c0a9e52b7).',
+        ),
+      ).toBeInTheDocument();
+      expect(onChange).toHaveBeenCalled();
+    });
+
+    it('says why when the seed is refused', async () => {
+      const api = mockReviewEnvsApi();
+      api.seedEnvironment.mockRejectedValue(
+        new Error(
+          'column customers.date_of_birth has no masking rule in the policy',
+        ),
+      );
+      await renderTable([ready], { api, maySeed: true });
+
+      fireEvent.click(screen.getByRole('button', { name: 'Load data' }));
+      const dialog = await screen.findByRole('dialog');
+      fireEvent.change(within(dialog).getByLabelText(/Tenant/), {
+        target: { value: 'acme' },
+      });
+      fireEvent.click(
+        within(dialog).getByRole('button', { name: 'Load data' }),
+      );
+
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+        'Not loaded: column customers.date_of_birth has no masking rule in the policy',
+      );
+    });
   });
 });

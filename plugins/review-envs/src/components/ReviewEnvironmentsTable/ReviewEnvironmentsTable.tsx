@@ -13,6 +13,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   ReviewEnvironment,
   ReviewEnvironmentState,
+  reviewEnvsSeedPermission,
   reviewEnvsTeardownAnyPermission,
 } from '@internal/plugin-review-envs-common';
 import Box from '@material-ui/core/Box';
@@ -30,6 +31,7 @@ import { useCurrentUserRef } from '../../hooks/useCurrentUserRef';
 import { useReportedAction } from '../../hooks/useReportedAction';
 import { isAuthor } from '../../identity/isAuthor';
 import { EnvironmentLogsDialog } from './EnvironmentLogsDialog';
+import { SeedDialog } from './SeedDialog';
 
 const STATUS: Record<ReviewEnvironmentState, (label: string) => ReactNode> = {
   pending: label => <StatusPending>{label}</StatusPending>,
@@ -73,6 +75,38 @@ const TearDownButton = (props: {
   );
 };
 
+/**
+ * "Load data": enabled for whoever the policy grants
+ * `review-envs.environment.seed` on this environment (the portal's: the
+ * pull request's author and admins); the backend checks again.
+ */
+const LoadDataButton = (props: {
+  environment: ReviewEnvironment;
+  onClick: () => void;
+}) => {
+  const { environment: env, onClick } = props;
+  const { allowed } = usePermission({
+    permission: reviewEnvsSeedPermission,
+    resourceRef: env.id,
+  });
+  if (!allowed) {
+    return (
+      <span
+        title={`Only ${env.author} (the pull request's author) and portal admins may load data into it`}
+      >
+        <Button size="small" disabled>
+          Load data
+        </Button>
+      </span>
+    );
+  }
+  return (
+    <Button size="small" onClick={onClick}>
+      Load data
+    </Button>
+  );
+};
+
 /** An ended environment: its pull request was closed or unlabelled, or it expired. */
 const ended = (env: ReviewEnvironment) => env.state === 'gone';
 
@@ -89,6 +123,7 @@ export const ReviewEnvironmentsTable = (props: {
   const api = useApi(reviewEnvsApiRef);
   const [confirmTeardown, setConfirmTeardown] = useState<ReviewEnvironment>();
   const [logsOf, setLogsOf] = useState<ReviewEnvironment>();
+  const [seedInto, setSeedInto] = useState<ReviewEnvironment>();
   const [showEnded, setShowEnded] = useState(false);
   const endedCount = environments.filter(ended).length;
   const shown = showEnded
@@ -178,6 +213,10 @@ export const ReviewEnvironmentsTable = (props: {
               >
                 Extend
               </Button>
+              <LoadDataButton
+                environment={env}
+                onClick={() => setSeedInto(env)}
+              />
               <TearDownButton
                 environment={env}
                 onClick={() => setConfirmTeardown(env)}
@@ -255,6 +294,13 @@ export const ReviewEnvironmentsTable = (props: {
           </Button>
         </DialogActions>
       </Dialog>
+      {seedInto && (
+        <SeedDialog
+          environment={seedInto}
+          onClose={() => setSeedInto(undefined)}
+          onSeeded={onChange}
+        />
+      )}
       {logsOf && (
         <EnvironmentLogsDialog
           environment={logsOf}
