@@ -5,12 +5,11 @@ import { useState } from 'react';
 import {
   DEFAULT_FILTERS,
   lastWeeks,
-  ReleaseWatchFilters,
+  RangeWeeks,
 } from '../../filters/ReleaseWatchFilters';
 import { rootRouteRef } from '../../routes';
 import { entityRefOf } from '../EntityReleaseWatchContent/entityRefOf';
-import { FilterBar } from '../Filters';
-import { RangeFilter } from '../Filters/RangeFilter';
+import { FilterBar, WeeksFilter } from '../Filters';
 import { DoraSummary } from '../DoraSummary';
 import { teamPageLink } from '../TeamsPage/teamPageLink';
 
@@ -18,16 +17,16 @@ import { teamPageLink } from '../TeamsPage/teamPageLink';
 export const EntityTeamContent = () => {
   const { entity } = useEntity();
   const owner = entityRefOf(entity);
-  const [filters, setFilters] = useState<ReleaseWatchFilters>(DEFAULT_FILTERS);
+  const [weeks, setWeeks] = useState<RangeWeeks>(DEFAULT_FILTERS.weeks);
   const pageLink = useRouteRef(rootRouteRef)?.();
 
   return (
     <Content>
       <FilterBar>
-        <RangeFilter filters={filters} onChange={setFilters} />
+        <WeeksFilter weeks={weeks} onChange={setWeeks} />
       </FilterBar>
       <DoraSummary
-        query={{ owner, ...lastWeeks(filters.weeks) }}
+        query={{ owner, ...lastWeeks(weeks) }}
         action={
           pageLink && (
             <Link to={teamPageLink(pageLink)(owner)}>

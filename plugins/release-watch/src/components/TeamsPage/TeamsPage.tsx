@@ -10,15 +10,10 @@ import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { BAND_EDITION } from '@internal/plugin-release-watch-common';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import {
-  lastWeeks,
-  RANGE_PRESETS,
-  RangeWeeks,
-} from '../../filters/ReleaseWatchFilters';
+import { lastWeeks, RangeWeeks } from '../../filters/ReleaseWatchFilters';
 import { useTeams } from '../../hooks/useTeams';
 import { rootRouteRef } from '../../routes';
-import { FilterBar } from '../Filters';
-import { SelectFilter } from '../Filters/SelectFilter';
+import { FilterBar, WeeksFilter } from '../Filters';
 import { teamPageLink } from './teamPageLink';
 import { TeamsTable } from './TeamsTable';
 
@@ -36,13 +31,7 @@ export const TeamsPage = () => {
         {pageLink && <Link to={pageLink}>Back to Release Watch</Link>}
       </ContentHeader>
       <FilterBar>
-        <SelectFilter<number>
-          id="release-watch-teams-range"
-          label="Range"
-          value={weeks}
-          options={RANGE_PRESETS.map(p => ({ value: p.weeks, label: p.label }))}
-          onChange={chosen => setWeeks(Number(chosen) as RangeWeeks)}
-        />
+        <WeeksFilter weeks={weeks} onChange={setWeeks} />
       </FilterBar>
       <section aria-label="Teams" aria-busy={loading}>
         {loading && <Progress />}
