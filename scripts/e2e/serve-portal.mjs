@@ -10,7 +10,8 @@ import { REPO_ROOT, buildApp, startPortal } from '../lib/servePortal.mjs';
 
 const port = Number(process.env.PORTAL_E2E_PORT ?? 7017);
 const cloud = process.env.PORTAL_E2E_PROFILE === 'cloud-local';
-const name = cloud ? 'e2e-cloud' : 'e2e';
+// PORTAL_E2E_NAME: another data folder, for a second run beside one under way.
+const name = process.env.PORTAL_E2E_NAME ?? (cloud ? 'e2e-cloud' : 'e2e');
 const postgresUrl =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 

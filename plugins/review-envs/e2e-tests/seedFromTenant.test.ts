@@ -1,0 +1,115 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { callAsReleaseBot, signInAsGuest } from '../../../e2e/portal';
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+const TENANT = 'umbrella';
+
+/**
+ * The tenant's own database where the portal's tenant drivers keep it on
+ * the journey's portal (tenantScaffolder.dataDir of its run), made from the
+ * tenants' seed SQL with rows a customer would have.
+ */
+function makeTenantDatabase() {
+  const run = process.env.PORTAL_E2E_NAME ?? 'e2e';
+  const directory = join(
+    REPO_ROOT,
+    '.cache/portal-runs',
+    run,
+    'tenants/databases',
+  );
+  mkdirSync(directory, { recursive: true });
+  const file = join(directory, `${TENANT}.sqlite`);
+  rmSync(file, { force: true });
+  const db = new DatabaseSync(file);
+  db.exec(
+    readFileSync(join(REPO_ROOT, 'templates/new-tenant/seed.sql'), 'utf8'),
+  );
+  for (let i = 1; i <= 3; i++) {
+    db.prepare('INSERT INTO projects (id, name) VALUES (?, ?)').run(
+      i,
+      `Umbrella secret project ${i}`,
+    );
+    db.prepare(
+      'INSERT INTO invoices (id, project_id, total_cents) VALUES (?, ?, ?)',
+    ).run(i, i, i * 1000);
+  }
+  db.close();
+}
+
+test('a pull request labelled seed:<tenant> comes up with a masked copy of that tenant’s data', async ({
+  page,
+  request,
+  context,
+}) => {
+  test.skip(
+    !!process.env.PORTAL_E2E_URL,
+    "makes the tenant's database in the data folder of the portal it starts",
+  );
+  makeTenantDatabase();
+  const headSha = execFileSync('git', ['rev-parse', 'HEAD'], {
+    encoding: 'utf8',
+  }).trim();
+  const reported = await callAsReleaseBot(
+    request,
+    'POST',
+    '/api/review-envs/pull-requests',
+    {
+      repository: 'local/developer-portal',
+      number: 2,
+      title: 'Seed journey',
+      branch: 'seed-journey',
+      headSha,
+      author: 'guest',
+      open: true,
+      labels: ['review', `seed:${TENANT}`],
+    },
+  );
+  expect(reported.status()).toBe(202);
+
+  await signInAsGuest(page, '/review-envs');
+  const row = page.getByRole('row').filter({ hasText: '#2 Seed journey' });
+  await expect(row.getByText('ready', { exact: true })).toBeVisible({
+    timeout: 90_000,
+  });
+
+  const url = await row
+    .getByRole('link', { name: /^http:\/\/127\.0\.0\.1:\d+/ })
+    .getAttribute('href');
+  const environment = await context.newPage();
+  await environment.goto(url!);
+  await expect(
+    environment.getByRole('heading', { name: 'projects (3 rows)' }),
+  ).toBeVisible();
+  await expect(
+    environment.getByRole('heading', { name: 'invoices (3 rows)' }),
+  ).toBeVisible();
+  // Masked: fake names in place of the tenant's, amounts kept.
+  await expect(environment.getByText(/Umbrella secret project/)).toHaveCount(0);
+  await expect(environment.getByRole('cell', { name: '3000' })).toBeVisible();
+  await environment.close();
+
+  const seeds = await callAsReleaseBot(
+    request,
+    'GET',
+    '/api/review-envs/environments/local-developer-portal-pr-2/seeds',
+  );
+  expect((await seeds.json()).items).toEqual([
+    expect.objectContaining({
+      tenant: TENANT,
+      actor: 'seed-label',
+      state: 'succeeded',
+      rows: 6,
+    }),
+  ]);
+
+  await row.getByRole('button', { name: 'Tear down' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Tear down' })
+    .click();
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+});
