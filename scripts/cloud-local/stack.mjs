@@ -113,26 +113,26 @@ export async function startCloudStack({
 
     const postgres = new URL(postgresUrl);
     const network = { subnets: [subnet], securityGroups: [securityGroup] };
+    const connection = {
+      host: postgres.hostname,
+      port: Number(postgres.port || 5432),
+      user: decodeURIComponent(postgres.username || 'postgres'),
+      ...(postgres.password
+        ? { password: decodeURIComponent(postgres.password) }
+        : {}),
+    };
     writeFileSync(
       configFile,
       JSON.stringify(
         {
           tenantScaffolder: {
             provisioning: {
-              database: {
-                connection: {
-                  host: postgres.hostname,
-                  port: Number(postgres.port || 5432),
-                  user: decodeURIComponent(postgres.username || 'postgres'),
-                  ...(postgres.password
-                    ? { password: decodeURIComponent(postgres.password) }
-                    : {}),
-                },
-              },
+              database: { connection },
               deploy: { ecs: { network } },
             },
           },
-          reviewEnvs: { ecs: { network } },
+          // Review environments' own databases, on the same server.
+          reviewEnvs: { ecs: { network }, database: { connection } },
         },
         null,
         2,

@@ -9,7 +9,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../lib/servePortal.mjs';
-import { dropPreviousTenantDatabases } from './previousRun.mjs';
+import {
+  dropPreviousReviewEnvironmentDatabases,
+  dropPreviousTenantDatabases,
+} from './previousRun.mjs';
 import { startCloudStack } from './stack.mjs';
 
 const dataDir = resolve(REPO_ROOT, 'data/cloud-local');
@@ -35,6 +38,17 @@ try {
     );
     if (dropped.length > 0) {
       log(`dropped the previous run's tenant databases: ${dropped.join(', ')}`);
+    }
+    const droppedReview = await dropPreviousReviewEnvironmentDatabases(
+      resolve(dataDir, 'sqlite'),
+      new URL(postgresUrl),
+    );
+    if (droppedReview.length > 0) {
+      log(
+        `dropped the previous run's review environment databases: ${droppedReview.join(
+          ', ',
+        )}`,
+      );
     }
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -4,7 +4,10 @@
 // instead: the cloud stand-ins (moto_server, Cloudflare, load balancer)
 // started first, the tenants' PostgreSQL databases dropped at the end.
 import { resolve } from 'node:path';
-import { dropPreviousTenantDatabases } from '../cloud-local/previousRun.mjs';
+import {
+  dropPreviousReviewEnvironmentDatabases,
+  dropPreviousTenantDatabases,
+} from '../cloud-local/previousRun.mjs';
 import { startCloudStack } from '../cloud-local/stack.mjs';
 import { REPO_ROOT, buildApp, startPortal } from '../lib/servePortal.mjs';
 
@@ -37,6 +40,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
       await stack.stop();
       // What a journey that failed half-way left in the real PostgreSQL.
       await dropPreviousTenantDatabases(
+        resolve(REPO_ROOT, `.cache/portal-runs/${name}/sqlite`),
+        new URL(postgresUrl),
+      );
+      await dropPreviousReviewEnvironmentDatabases(
         resolve(REPO_ROOT, `.cache/portal-runs/${name}/sqlite`),
         new URL(postgresUrl),
       );
