@@ -70,13 +70,14 @@ export class SummaryService {
       }),
     ]);
     const key = [scopeKey(resolved), range.from, range.to].join('|');
-    return Promise.all(
+    const keys = await Promise.all(
       DORA_KEYS.map(metric =>
         this.cache.get(`${metric}|${key}|${fingerprints.get(metric)}`, () =>
           this.key(metric, scope, range),
         ),
       ),
     );
+    return keys.every(k => k.count === 0) ? keys.map(withoutEvents) : keys;
   }
 
   private async key(
@@ -114,6 +115,22 @@ export class SummaryService {
       ),
     };
   }
+}
+
+/**
+ * A scope nothing was measured for in the range: 0 deploys a week would
+ * read as a Low band, when Release Watch has simply seen none of its events.
+ */
+function withoutEvents(key: KeySummary): KeySummary {
+  return key.value === null
+    ? key
+    : {
+        ...key,
+        value: null,
+        band: null,
+        noBandReason: 'No events in the range',
+        trend: null,
+      };
 }
 
 /** Deploys per week of the span, the median, or the mean of 0/100 rates. */

@@ -46,9 +46,11 @@ const CATALOG = [
   group('frontend', { parent: 'engineering' }),
   group('backend', { parent: 'engineering' }),
   group('customer-success', {}),
+  group('data', {}),
   component('web', 'frontend'),
   component('api', 'group:default/backend'),
   component('ci', 'platform'),
+  component('warehouse', 'data'),
 ];
 
 const directory: EntityDirectory = {
@@ -187,6 +189,7 @@ describe.each(databases.eachSupportedId())('teams on %s', databaseId => {
       answer.teams.map(t => [t.title, t.owner, t.parent, t.entities]),
     ).toEqual([
       ['Backend', 'group:default/backend', 'group:default/engineering', 1],
+      ['Data', 'group:default/data', null, 1],
       ['Engineering', 'group:default/engineering', null, 3],
       ['Frontend', 'group:default/frontend', 'group:default/engineering', 1],
       ['Platform', 'group:default/platform', 'group:default/engineering', 1],
@@ -209,6 +212,14 @@ describe.each(databases.eachSupportedId())('teams on %s', databaseId => {
       change_failure_rate: [5.88, 'high', 'up worse'],
       time_to_restore: [2, 'high', null],
       deployment_rework_rate: [0, noRework, 'flat same'],
+    });
+    // Nothing measured for Data's entity: no data, rather than a Low band.
+    expect(byTitle.Data).toEqual({
+      deployment_frequency: [null, 'No events in the range', null],
+      lead_time: [null, 'No data in the range', null],
+      change_failure_rate: [null, 'No data in the range', null],
+      time_to_restore: [null, 'No data in the range', null],
+      deployment_rework_rate: [null, noRework, null],
     });
     expect(byTitle.Platform.deployment_frequency).toEqual([
       0.13,
