@@ -68,7 +68,7 @@ export async function createRouter(
   bindGetSeriesEndpoint(api, new GetSeriesModelImpl(reports, settle));
   bindGetOkrReportsEndpoint(api, new GetOkrReportsModelImpl(reports, settle));
   bindGetDeploymentsEndpoint(api, new GetDeploymentsModelImpl(store));
-  bindGetEnvironmentsEndpoint(api, new GetEnvironmentsModelImpl(store));
+  bindGetEnvironmentsEndpoint(api, new GetEnvironmentsModelImpl(store, settle));
   bindGetReleasesEndpoint(api, new GetReleasesModelImpl(store, reports));
   bindGetScopesEndpoint(api, new GetScopesModelImpl(directory));
   bindListUnattributedEndpoint(api, new ListUnattributedModelImpl(store));

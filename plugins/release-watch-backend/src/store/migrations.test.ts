@@ -60,8 +60,7 @@ describe.each(databases.eachSupportedId())(
         { key: 'sample:old', environment: null },
       ]);
 
-      await knex.migrate.down({ directory });
-      await knex.migrate.down({ directory });
+      for (let i = 0; i < 3; i++) await knex.migrate.down({ directory });
       expect(
         await knex.schema.hasColumn(TABLES.measurements, 'environment'),
       ).toBe(false);
@@ -104,6 +103,7 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       await knex.migrate.down({ directory });
+      await knex.migrate.down({ directory });
       expect(
         Number(
           (
@@ -113,6 +113,50 @@ describe.each(databases.eachSupportedId())(
           )[0].n,
         ),
       ).toBe(0);
+    });
+
+    it("marks the periods of measurements with an environment stale, for their environments' rollups", async () => {
+      const knex = await databases.init(databaseId);
+      for (let i = 0; i < 3; i++) await knex.migrate.up({ directory });
+      await knex(TABLES.measurements).insert([
+        sample('deploy:d1', {
+          metric: 'deployment_frequency',
+          environment: 'tenant-acme',
+        }),
+        sample('ci:c1', { metric: 'ci_feedback' }),
+      ]);
+      await knex(TABLES.rollups).insert({
+        metric: 'deployment_frequency',
+        period: 'week',
+        period_start: '2026-03-02',
+        scope_kind: 'env',
+        scope: 'tenant-acme',
+        count: 1,
+        sum: 0,
+      });
+
+      await knex.migrate.latest({ directory });
+      expect(
+        await knex(TABLES.stalePeriods)
+          .orderBy('period')
+          .select('metric', 'period', 'period_start'),
+      ).toEqual([
+        {
+          metric: 'deployment_frequency',
+          period: 'month',
+          period_start: '2026-03-01',
+        },
+        {
+          metric: 'deployment_frequency',
+          period: 'week',
+          period_start: '2026-03-02',
+        },
+      ]);
+
+      await knex.migrate.down({ directory });
+      expect(await knex(TABLES.rollups).where('scope_kind', 'env')).toEqual(
+        [],
+      );
     });
   },
 );

@@ -51,3 +51,19 @@ export function weeksIn(period: Period, start: string): number {
 
 /** A span of time in epoch milliseconds, both ends included. */
 export type Range = { from: number; to: number };
+
+/**
+ * The range's whole weeks (Monday to Sunday, UTC), `[start, end)`; none when
+ * it holds no whole week.
+ */
+export function wholeWeeks(
+  range: Range,
+): { start: number; end: number } | undefined {
+  const monday = (ms: number) => Date.parse(`${weekStart(ms)}T00:00:00Z`);
+  const start =
+    monday(range.from) === range.from
+      ? range.from
+      : monday(range.from) + 7 * DAY_MS;
+  const end = monday(range.to + 1);
+  return start < end ? { start, end } : undefined;
+}

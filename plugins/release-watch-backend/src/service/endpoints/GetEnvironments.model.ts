@@ -30,10 +30,13 @@ export class GetEnvironmentsModelImpl implements GetEnvironmentsModel {
       | 'lastDeployments'
       | 'environmentSamples'
     >,
+    /** Waits for the rollups to include everything ingested so far. */
+    private readonly settle: () => Promise<void>,
     private readonly now: () => number = Date.now,
   ) {}
 
   async getEnvironments(query: EnvironmentsQuery) {
+    await this.settle();
     const now = this.now();
     const window = windowOf(query, now);
     const named =

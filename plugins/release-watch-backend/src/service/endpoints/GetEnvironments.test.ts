@@ -171,6 +171,32 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('counts the days at either end of a window of part weeks as well as its whole weeks', async () => {
+      // Wednesday 4 March to Tuesday 17 March: 4 to 8 March from the
+      // measurements, the week of 9 March from its rollups, 16 and 17 again
+      // from the measurements. Acme's 1.2 (4 March, caused INC-1), the
+      // failed 1.3 and 1.3 (9 and 10 March) are in; 1.1 (2 March) is not.
+      const response = await get(
+        'from=2026-03-04&to=2026-03-17&environment=tenant-acme',
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.environments[0]).toMatchObject({
+        environment: 'tenant-acme',
+        deployments: 2,
+        failedDeployments: 2,
+        changeFailureRate: expect.closeTo(200 / 3, 6),
+        lastVersion: '1.3',
+      });
+      const inWeek = await get(
+        'from=2026-03-10&to=2026-03-12&environment=tenant-acme',
+      );
+      expect(inWeek.body.environments[0]).toMatchObject({
+        deployments: 1,
+        failedDeployments: 0,
+        changeFailureRate: 0,
+      });
+    });
+
     it('answers the named environments in the order named, with zeros where nothing was reported', async () => {
       const response = await get(
         'from=2026-03-02&to=2026-03-15&environment=tenant-new&environment=staging&environment=tenant-acme',

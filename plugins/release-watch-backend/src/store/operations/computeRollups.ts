@@ -5,6 +5,9 @@ const SCOPE_COLUMNS = {
   org: undefined,
   group: 'group_name',
   entity: 'entity_ref',
+  // A deployment's environment (one per tenant where each has its own), for
+  // the per-environment figures of GET /environments.
+  env: 'environment',
 } as const;
 
 /** A stale period's rollups, computed afresh from its measurements: one row per scope. */
@@ -14,7 +17,7 @@ export async function computeRollups(
 ): Promise<RollupRow[]> {
   const column = stale.period === 'week' ? 'week_start' : 'month_start';
   const rows: RollupRow[] = [];
-  for (const kind of ['org', 'group', 'entity'] as const) {
+  for (const kind of ['org', 'group', 'entity', 'env'] as const) {
     const computed = await computeScope(
       knex,
       stale,

@@ -11,7 +11,8 @@ export type LastDeployment = {
 /**
  * The last successful production deployment of each environment, ever: its
  * version (else commit) and when it ended. When is the newest deployment
- * frequency measurement of the environment; the version is that of the
+ * frequency measurement of the environment (looked for in the last week its
+ * weekly rollups count one); the version is that of the
  * deployment at that moment (of two at the same moment, the one received
  * last).
  */
@@ -19,14 +20,41 @@ export async function readLastDeployments(
   knex: Knex,
   environments: string[],
 ): Promise<Map<string, LastDeployment>> {
-  const latest = (await inChunks(environments, chunk =>
-    knex(TABLES.measurements)
-      .where('metric', 'deployment_frequency')
-      .whereNotNull('environment')
-      .whereIn('environment', chunk)
-      .groupBy('environment')
-      .select('environment')
-      .max({ at: 'at' }),
+  // The week of each environment's last deployment from its weekly rollups
+  // (settled by the caller), then the moment within it from the index.
+  const lastWeeks = (await inChunks(environments, chunk =>
+    knex(TABLES.rollups)
+      .where({
+        metric: 'deployment_frequency',
+        period: 'week',
+        scope_kind: 'env',
+      })
+      .whereIn('scope', chunk)
+      .groupBy('scope')
+      .select({ environment: 'scope' })
+      .max({ week: 'period_start' }),
+  )) as Array<{ environment: string; week: string }>;
+  const weekOf = new Map(
+    lastWeeks.map(row => [row.environment, Date.parse(`${row.week}T00:00:00Z`)]),
+  );
+  const latest = (await inChunks(
+    lastWeeks.map(row => row.environment),
+    chunk =>
+      knex(TABLES.measurements)
+        .where('metric', 'deployment_frequency')
+        .whereNotNull('environment')
+        .where(builder => {
+          for (const environment of chunk) {
+            builder.orWhere(inner =>
+              inner
+                .where('environment', environment)
+                .where('at', '>=', weekOf.get(environment)!),
+            );
+          }
+        })
+        .groupBy('environment')
+        .select('environment')
+        .max({ at: 'at' }),
   )) as Array<{ environment: string; at: number | string }>;
   const last = new Map<
     string,

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { Range, weekStart } from '../periods';
+import { Range, weekStart, wholeWeeks } from '../periods';
 import { sumWeeklyRollups } from './sumWeeklyRollups';
 import { scoped, StoreScope } from '../scoped';
 import { TABLES } from '../tables';
@@ -13,20 +13,6 @@ export type MeasurementsSummary = {
 
 const WEEK_MS = 7 * 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/**
- * The range's whole weeks (Monday to Sunday, UTC), `[start, end)`; none when
- * it holds no whole week.
- */
-function wholeWeeks(range: Range): { start: number; end: number } | undefined {
-  const monday = (ms: number) => Date.parse(`${weekStart(ms)}T00:00:00Z`);
-  const start =
-    monday(range.from) === range.from
-      ? range.from
-      : monday(range.from) + WEEK_MS;
-  const end = monday(range.to + 1);
-  return start < end ? { start, end } : undefined;
-}
 
 /**
  * Count and sum of a metric in a range: the whole weeks from the weekly
