@@ -1,5 +1,7 @@
 import { identityApiRef } from '@backstage/frontend-plugin-api';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   ReviewEnvironment,
   ReviewEnvironmentSeed,
@@ -48,6 +50,7 @@ async function renderTable(
     user?: string;
     mayTearDownAny?: boolean;
     maySeed?: boolean;
+    tenants?: Array<{ slug: string; title: string }>;
     onChange?: () => void;
   } = {},
 ) {
@@ -64,6 +67,21 @@ async function renderTable(
     {
       apis: [
         [reviewEnvsApiRef, options.api ?? mockReviewEnvsApi()],
+        [
+          catalogApiRef,
+          catalogApiMock({
+            entities: (options.tenants ?? []).map(tenant => ({
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Resource',
+              metadata: {
+                name: `tenant-${tenant.slug}`,
+                title: tenant.title,
+                annotations: { 'tenant-scaffolder/slug': tenant.slug },
+              },
+              spec: { type: 'tenant', owner: 'group:default/customer-success' },
+            })),
+          }),
+        ],
         [
           identityApiRef,
           mockApis.identity({
@@ -229,12 +247,24 @@ describe('ReviewEnvironmentsTable', () => {
         { ...seed, state: 'running', rows: null, rowsCopied: 5000 },
       ]);
       const onChange = jest.fn();
-      await renderTable([ready], { api, maySeed: true, onChange });
+      await renderTable([ready], {
+        api,
+        maySeed: true,
+        onChange,
+        tenants: [
+          { slug: 'globex', title: 'Globex' },
+          { slug: 'acme', title: 'Acme Corp' },
+        ],
+      });
 
       fireEvent.click(screen.getByRole('button', { name: 'Load data' }));
       const dialog = await screen.findByRole('dialog');
       const submit = within(dialog).getByRole('button', { name: 'Load data' });
       expect(submit).toBeDisabled();
+      // The catalog's tenants, by title.
+      expect(
+        await within(dialog).findByRole('option', { name: 'Acme Corp (acme)' }),
+      ).toBeInTheDocument();
       fireEvent.change(within(dialog).getByLabelText(/Tenant/), {
         target: { value: 'acme' },
       });

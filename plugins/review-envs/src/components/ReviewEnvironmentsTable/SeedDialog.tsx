@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/frontend-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   ReviewEnvironment,
   ReviewEnvironmentSeed,
@@ -15,6 +16,44 @@ import { FormEvent, useEffect, useState } from 'react';
 import { reviewEnvsApiRef } from '../../api/ReviewEnvsApi';
 
 const SLUG = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+/** The annotation of a tenant's catalog Resource that holds its slug. */
+const SLUG_ANNOTATION = 'tenant-scaffolder/slug';
+
+type TenantOption = { slug: string; title: string };
+
+/**
+ * The tenants the catalog lists (Resources of type `tenant`), by title;
+ * undefined while loading, empty when the catalog has none or cannot say.
+ */
+function useTenants(): TenantOption[] | undefined {
+  const catalogApi = useApi(catalogApiRef);
+  const [tenants, setTenants] = useState<TenantOption[]>();
+  useEffect(() => {
+    let current = true;
+    catalogApi
+      .getEntities({
+        filter: { kind: 'Resource', 'spec.type': 'tenant' },
+        fields: ['metadata.title', 'metadata.annotations'],
+      })
+      .then(({ items }) =>
+        items.flatMap(entity => {
+          const slug = entity.metadata.annotations?.[SLUG_ANNOTATION];
+          return slug ? [{ slug, title: entity.metadata.title ?? slug }] : [];
+        }),
+      )
+      .catch(() => [])
+      .then(found => {
+        if (current) {
+          setTenants(found.sort((a, b) => a.title.localeCompare(b.title)));
+        }
+      });
+    return () => {
+      current = false;
+    };
+  }, [catalogApi]);
+  return tenants;
+}
+
 /** How often the dialog asks how far a running seed is. */
 const PROGRESS_EVERY_MS = 1000;
 
@@ -36,6 +75,7 @@ export const SeedDialog = (props: {
 }) => {
   const { environment, onClose, onSeeded } = props;
   const api = useApi(reviewEnvsApiRef);
+  const tenants = useTenants();
   const [tenant, setTenant] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'choosing' });
   const valid = SLUG.test(tenant);
@@ -90,19 +130,44 @@ export const SeedDialog = (props: {
             every column masked by the portal's policy. Its previous data stays
             if the copy fails.
           </DialogContentText>
-          <TextField
-            fullWidth
-            required
-            margin="dense"
-            id="seed-tenant"
-            label="Tenant"
-            placeholder="e.g. acme"
-            helperText="The tenant's slug"
-            value={tenant}
-            disabled={stage.kind === 'running'}
-            error={tenant.length > 0 && !valid}
-            onChange={event => setTenant(event.target.value.trim())}
-          />
+          {tenants && tenants.length > 0 ? (
+            <TextField
+              select
+              fullWidth
+              required
+              margin="dense"
+              id="seed-tenant"
+              label="Tenant"
+              helperText="The tenants in the catalog"
+              SelectProps={{ native: true }}
+              value={tenant}
+              disabled={stage.kind === 'running'}
+              onChange={event => setTenant(event.target.value)}
+            >
+              <option value="" disabled>
+                Choose a tenant
+              </option>
+              {tenants.map(option => (
+                <option key={option.slug} value={option.slug}>
+                  {option.title} ({option.slug})
+                </option>
+              ))}
+            </TextField>
+          ) : (
+            <TextField
+              fullWidth
+              required
+              margin="dense"
+              id="seed-tenant"
+              label="Tenant"
+              placeholder="e.g. acme"
+              helperText="The tenant's slug"
+              value={tenant}
+              disabled={stage.kind === 'running'}
+              error={tenant.length > 0 && !valid}
+              onChange={event => setTenant(event.target.value.trim())}
+            />
+          )}
           {stage.kind === 'running' && (
             <div role="status" style={{ marginTop: 16 }}>
               <LinearProgress />
