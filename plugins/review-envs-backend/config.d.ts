@@ -69,7 +69,8 @@ export interface Config {
     seed?: {
       /**
        * Keys the hashes and fake values (HMAC-SHA256): at least 16
-       * characters. The same secret gives the same masked values.
+       * characters. The same secret gives the same masked values. Default:
+       * a random key the plugin makes once and keeps in its database.
        * @visibility secret
        */
       secret?: string;

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { reviewEnvsPlugin } from './plugin';
 import { findUnmaskedValues } from './seed/findUnmaskedValues';
+import { Maskers } from './seed/maskers';
 import { readMaskingPolicy } from './seed/maskingPolicy';
 import {
   TENANT_POLICY,
@@ -56,6 +57,7 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
       decision?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
       customers?: number;
       labels?: string[];
+      noSecret?: boolean;
     } = {},
   ) {
     const envSchema = options.envSchema ?? TENANT_SCHEMA;
@@ -94,7 +96,10 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
                 repositories: [{ name: 'acme/web', path: repository.path }],
               },
               database: { seedSqlFile: join(directory.path, 'env-schema.sql') },
-              seed: { secret: SECRET, tables: TENANT_POLICY },
+              seed: {
+                ...(options.noSecret ? {} : { secret: SECRET }),
+                tables: TENANT_POLICY,
+              },
             },
           },
         }),
@@ -132,7 +137,9 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
     const customers = () => {
       const db = new Database(envFile, { readonly: true });
       try {
-        return db.prepare('SELECT * FROM customers ORDER BY id').all();
+        return db.prepare('SELECT * FROM customers ORDER BY id').all() as Array<
+          Record<string, unknown>
+        >;
       } finally {
         db.close();
       }
@@ -362,6 +369,23 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
     expect((await get('')).state).toBe('ready');
     expect((await get('/logs')).deploy.join('\n')).toContain(
       'Seeding from tenant globex failed: Tenant globex has no database to copy',
+    );
+  });
+
+  it('masks alike seed after seed with the secret it makes when none is configured', async () => {
+    const { seed, customers } = await startPortal({ noSecret: true });
+    expect((await seed('acme')).status).toBe(201);
+    const first = customers();
+    expect(JSON.stringify(first)).not.toContain('Realname');
+    expect((await seed('acme')).status).toBe(201);
+    expect(customers()).toEqual(first);
+    // Not the configured secret's values.
+    const maskers = new Maskers(SECRET);
+    expect(first[0].email).not.toBe(
+      maskers.mask(
+        { kind: 'fake-email' },
+        'customer1.realperson@tenant-acme.test',
+      ),
     );
   });
 

@@ -23,6 +23,7 @@ import { extendEnvironment } from './operations/extendEnvironment';
 import { finishEnvironmentWork } from './operations/finishEnvironmentWork';
 import { finishSeed } from './operations/finishSeed';
 import { listSeeds } from './operations/listSeeds';
+import { readOrMakeSecret } from './operations/readOrMakeSecret';
 import { recordSeedProgress } from './operations/recordSeedProgress';
 import { startSeed } from './operations/startSeed';
 import { forgetDatabase } from './operations/forgetDatabase';
@@ -179,5 +180,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     limit: number,
   ): Promise<ReviewEnvironmentSeed[]> {
     return listSeeds(this.db, environmentId, limit);
+  }
+
+  seedSecret(): Promise<string> {
+    return readOrMakeSecret(this.db, 'seed');
   }
 }

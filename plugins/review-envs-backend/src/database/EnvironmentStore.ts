@@ -144,4 +144,6 @@ export interface EnvironmentStore {
   ): Promise<ReviewEnvironmentSeed>;
   /** The environment's last `limit` seeds, newest first. */
   seeds(environmentId: string, limit: number): Promise<ReviewEnvironmentSeed[]>;
+  /** The key of masked seeds when none is configured: made once, kept. */
+  seedSecret(): Promise<string>;
 }

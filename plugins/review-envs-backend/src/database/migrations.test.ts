@@ -13,6 +13,7 @@ describe('review-envs migrations', () => {
       'review_envs_database_resources',
       'review_envs_databases',
       'review_envs_seeds',
+      'review_envs_secrets',
     ],
   });
 });

@@ -9,6 +9,8 @@ export const DATABASE_RESOURCES_TABLE = 'review_envs_database_resources';
 export const DATABASES_TABLE = 'review_envs_databases';
 /** Each load of a tenant's masked data into an environment's database. */
 export const SEEDS_TABLE = 'review_envs_seeds';
+/** Secrets the plugin makes for itself, by name. */
+export const SECRETS_TABLE = 'review_envs_secrets';
 /** The newest `updatedAt` applied of each pull request. */
 export const PULL_REQUESTS_TABLE = 'review_envs_pull_requests';
 

@@ -152,7 +152,10 @@ export class EnvironmentSeeds {
       const result = await copyMasked({
         source,
         target,
-        policy: policy!,
+        policy: {
+          ...policy!,
+          secret: policy!.secret ?? (await store.seedSecret()),
+        },
         onProgress,
       });
       return result.rows;

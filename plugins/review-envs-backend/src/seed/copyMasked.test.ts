@@ -14,10 +14,12 @@ import {
 
 const SECRET = 'a-secret-for-the-copy-tests';
 
-const policyOf = (tables: object[]) =>
-  readMaskingPolicy(
+const policyOf = (tables: object[]) => ({
+  ...readMaskingPolicy(
     new ConfigReader({ seed: { secret: SECRET, tables } }).getConfig('seed'),
-  )!;
+  )!,
+  secret: SECRET,
+});
 
 const [LINES, ORDERS, CUSTOMERS] = TENANT_POLICY;
 const POLICY = TENANT_POLICY;

@@ -31,7 +31,7 @@ export type CopyResult = {
 export async function copyMasked(options: {
   source: Knex;
   target: Knex;
-  policy: MaskingPolicy;
+  policy: MaskingPolicy & { secret: string };
   onProgress?: (progress: CopyProgress) => void | Promise<void>;
 }): Promise<CopyResult> {
   const { source, target, policy, onProgress } = options;

@@ -27,8 +27,12 @@ export type MaskingPolicy = {
   tables: TablePolicy[];
   /** A hash of the tables and rules: which policy a seed was made under. */
   revision: string;
-  /** The key of the hashes and fakes: without it, nobody can redo them. */
-  secret: string;
+  /**
+   * The key of the hashes and fakes: without it, nobody can redo them.
+   * Undefined when not configured: the plugin then makes one and keeps it
+   * in its database.
+   */
+  secret?: string;
 };
 
 const RULES = [
@@ -65,8 +69,8 @@ export function ruleText(rule: MaskRule): string {
 /**
  * Reads `reviewEnvs.seed`: the masking policy of copies of tenants' data.
  * Undefined when no table is configured (copies are then refused).
- * Table and column names must be plain SQL identifiers; `secret` is
- * required, of at least 16 characters.
+ * Table and column names must be plain SQL identifiers; `secret`, when
+ * given, at least 16 characters.
  */
 export function readMaskingPolicy(
   config: Config | undefined,
@@ -75,9 +79,9 @@ export function readMaskingPolicy(
   if (entries.length === 0) return undefined;
   const key = 'reviewEnvs.seed';
   const secret = config!.getOptionalString('secret');
-  if (!secret || secret.length < MIN_SECRET) {
+  if (secret !== undefined && secret.length < MIN_SECRET) {
     throw new InputError(
-      `${key}.secret must be set, at least ${MIN_SECRET} characters: it keys the hashes and fake values of masked copies`,
+      `${key}.secret must be at least ${MIN_SECRET} characters: it keys the hashes and fake values of masked copies`,
     );
   }
   const seen = new Set<string>();
