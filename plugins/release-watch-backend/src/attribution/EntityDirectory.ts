@@ -52,6 +52,20 @@ export class CatalogEntityDirectory implements EntityDirectory {
     return [...(await this.current()).byRef.values()];
   }
 
+  /**
+   * Whether the catalog lists the entity; an entity not in the index loaded
+   * more than `recheckMs` ago is looked for in a fresh one, so a source
+   * waiting for the catalog sees it soon after the catalog does.
+   */
+  async knows(entityRef: string, recheckMs = 5_000): Promise<boolean> {
+    const ref = normalizeRef(entityRef);
+    const index = await this.current();
+    if (index.byRef.has(ref)) return true;
+    if (Date.now() - index.loadedAt < recheckMs) return false;
+    this.index = this.load();
+    return (await this.index).byRef.has(ref);
+  }
+
   async okrAnnotations() {
     return (await this.current()).okrAnnotations;
   }

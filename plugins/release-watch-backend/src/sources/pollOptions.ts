@@ -4,7 +4,7 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { EntityDirectory } from '../attribution/EntityDirectory';
+import { CatalogEntityDirectory } from '../attribution/EntityDirectory';
 import { EventSink } from '../ingest/EventSink';
 
 /** What a polled source needs: its config, where its cursors and events go, and a schedule. */
@@ -15,5 +15,5 @@ export type PollOptions = {
   scheduler: SchedulerService;
   logger: LoggerService;
   /** The catalog's entities, for sources that wait for theirs to be listed. */
-  directory?: Pick<EntityDirectory, 'list'>;
+  directory?: Pick<CatalogEntityDirectory, 'knows'>;
 };

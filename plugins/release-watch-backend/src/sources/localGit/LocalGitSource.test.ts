@@ -173,17 +173,29 @@ describe('LocalGitSource', () => {
           sink,
           new CursorStore(knex),
           mockServices.logger.mock(),
-          { knows, waitMs },
+          { knows, waitMs, recheckMs: 10, waitInPollMs: 50 },
         );
 
       const fresh = source();
       await fresh.pollAll();
       expect(received).toEqual([]);
       expect(knows).toHaveBeenCalledWith('component:default/web');
+      // Looked again within the poll, every recheckMs for waitInPollMs.
+      expect(knows.mock.calls.length).toBeGreaterThan(2);
 
       listed = true;
       await fresh.pollAll();
       expect(received[0]).toHaveLength(3);
+
+      // Listed while a poll waits: read in that same poll.
+      received.length = 0;
+      await new CursorStore(knex).set(`git:${dir}`, '');
+      listed = false;
+      knows.mockClear();
+      knows.mockImplementation(async () => knows.mock.calls.length > 2);
+      await fresh.pollAll();
+      expect(received[0]).toHaveLength(3);
+      knows.mockImplementation(async () => listed);
 
       // Past the wait, an entity the catalog never lists is read anyway.
       listed = false;

@@ -33,6 +33,9 @@ export class LocalGitSource {
       /** Whether the catalog lists the entity (events would be attributed to it). */
       knows(entityRef: string): Promise<boolean>;
       waitMs?: number;
+      /** Within one poll, how often to look again, and for how long at most. */
+      recheckMs?: number;
+      waitInPollMs?: number;
     },
   ) {}
 
@@ -61,14 +64,26 @@ export class LocalGitSource {
     }
   }
 
+  /**
+   * Whether to leave the repository for a later poll: its entity is still
+   * not listed after looking again every `recheckMs` for `waitInPollMs`, and
+   * the portal started less than `waitMs` ago. Looking again within the poll
+   * lets a fresh portal read its history seconds after the catalog lists it,
+   * rather than a poll interval later.
+   */
   private async waitsForCatalog(repository: LocalGitRepository) {
-    const waitMs = this.catalog?.waitMs ?? CATALOG_WAIT_MS;
-    return (
-      !!this.catalog &&
-      !!repository.entityRef &&
-      Date.now() - this.startedAt < waitMs &&
-      !(await this.catalog.knows(repository.entityRef))
-    );
+    const catalog = this.catalog;
+    const entityRef = repository.entityRef;
+    if (!catalog || !entityRef) return false;
+    const waitMs = catalog.waitMs ?? CATALOG_WAIT_MS;
+    const recheckMs = catalog.recheckMs ?? 5_000;
+    const pollEnds = Date.now() + (catalog.waitInPollMs ?? 45_000);
+    for (;;) {
+      if (Date.now() - this.startedAt >= waitMs) return false;
+      if (await catalog.knows(entityRef)) return false;
+      if (Date.now() + recheckMs > pollEnds) return true;
+      await new Promise(resolve => setTimeout(resolve, recheckMs));
+    }
   }
 
   async poll(repository: LocalGitRepository) {

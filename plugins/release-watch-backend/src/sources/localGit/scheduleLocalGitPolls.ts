@@ -15,12 +15,7 @@ export async function scheduleLocalGitPolls(options: PollOptions) {
     sink,
     new CursorStore(knex),
     logger,
-    directory && {
-      knows: async entityRef =>
-        (await directory.list()).some(
-          entity => entity.entityRef.toLowerCase() === entityRef.toLowerCase(),
-        ),
-    },
+    directory && { knows: entityRef => directory.knows(entityRef) },
   );
   await scheduler.scheduleTask({
     id: 'release-watch-local-git',
