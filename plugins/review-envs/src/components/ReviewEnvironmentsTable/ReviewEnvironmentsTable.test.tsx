@@ -263,7 +263,12 @@ describe('ReviewEnvironmentsTable', () => {
       expect(submit).toBeDisabled();
       // The catalog's tenants, by title.
       expect(
-        await within(dialog).findByRole('option', { name: 'Acme Corp (acme)' }),
+        await within(dialog).findByRole(
+          'option',
+          { name: 'Acme Corp (acme)' },
+          // Generous: on a loaded machine the catalog answers slowly.
+          { timeout: 10_000 },
+        ),
       ).toBeInTheDocument();
       fireEvent.change(within(dialog).getByLabelText(/Tenant/), {
         target: { value: 'acme' },
@@ -278,7 +283,7 @@ describe('ReviewEnvironmentsTable', () => {
         await within(dialog).findByText(
           'Copying from acme: 5,000 rows so far',
           undefined,
-          { timeout: 5000 },
+          { timeout: 10_000 },
         ),
       ).toBeInTheDocument();
 
@@ -286,6 +291,8 @@ describe('ReviewEnvironmentsTable', () => {
       expect(
         await within(dialog).findByText(
           'Loaded 1,520 rows from acme (masking policy 3f1c0a9e52b7).',
+          undefined,
+          { timeout: 10_000 },
         ),
       ).toBeInTheDocument();
       expect(onChange).toHaveBeenCalled();
@@ -309,7 +316,11 @@ describe('ReviewEnvironmentsTable', () => {
         within(dialog).getByRole('button', { name: 'Load data' }),
       );
 
-      expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      expect(
+        await within(dialog).findByRole('alert', undefined, {
+          timeout: 10_000,
+        }),
+      ).toHaveTextContent(
         'Not loaded: column customers.date_of_birth has no masking rule in the policy',
       );
     });
