@@ -73,7 +73,13 @@ try {
   const journeys = spawnSync('yarn', ['playwright', 'test'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, PORTAL_E2E_URL: replicas.A.url },
+    // PORTAL_E2E_NAME: journeys that place a file in the portal's data
+    // folder (a tenant's database to seed from) find the replicas' here.
+    env: {
+      ...process.env,
+      PORTAL_E2E_URL: replicas.A.url,
+      PORTAL_E2E_NAME: 'production',
+    },
   });
   check(journeys.status === 0, 'journeys against replica A');
 } catch (error) {

@@ -46,8 +46,8 @@ test('a pull request labelled seed:<tenant> comes up with a masked copy of that 
   context,
 }) => {
   test.skip(
-    !!process.env.PORTAL_E2E_URL,
-    "makes the tenant's database in the data folder of the portal it starts",
+    !!process.env.PORTAL_E2E_URL && !process.env.PORTAL_E2E_NAME,
+    "makes the tenant's database in the portal's data folder: PORTAL_E2E_NAME names it for a portal already running",
   );
   makeTenantDatabase();
   const headSha = execFileSync('git', ['rev-parse', 'HEAD'], {
