@@ -53,20 +53,21 @@ test('a pull request labelled seed:<tenant> comes up with a masked copy of that 
   const headSha = execFileSync('git', ['rev-parse', 'HEAD'], {
     encoding: 'utf8',
   }).trim();
+  const pullRequest = {
+    repository: 'local/developer-portal',
+    number: 2,
+    title: 'Seed journey',
+    branch: 'seed-journey',
+    headSha,
+    author: 'guest',
+    open: true,
+    labels: ['review', `seed:${TENANT}`],
+  };
   const reported = await callAsReleaseBot(
     request,
     'POST',
     '/api/review-envs/pull-requests',
-    {
-      repository: 'local/developer-portal',
-      number: 2,
-      title: 'Seed journey',
-      branch: 'seed-journey',
-      headSha,
-      author: 'guest',
-      open: true,
-      labels: ['review', `seed:${TENANT}`],
-    },
+    pullRequest,
   );
   expect(reported.status()).toBe(202);
 
@@ -105,6 +106,37 @@ test('a pull request labelled seed:<tenant> comes up with a masked copy of that 
       rows: 6,
     }),
   ]);
+
+  // Through the portal's own permission policy: the pull request's author
+  // may seed its environment; once the pull request names someone else as
+  // its author, the same signed-in user is refused and nothing is copied.
+  const refreshed = await request.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const guest = {
+    Authorization: `Bearer ${(await refreshed.json()).backstageIdentity.token}`,
+  };
+  const seedAsGuest = () =>
+    request.post(
+      '/api/review-envs/environments/local-developer-portal-pr-2/seed',
+      { headers: guest, data: { tenant: TENANT } },
+    );
+  expect((await seedAsGuest()).status()).toBe(201);
+  const reassigned = await callAsReleaseBot(
+    request,
+    'POST',
+    '/api/review-envs/pull-requests',
+    { ...pullRequest, author: 'ada.lovelace' },
+  );
+  expect(reassigned.status()).toBe(202);
+  const refused = await seedAsGuest();
+  expect(refused.status()).toBe(403);
+  const after = await callAsReleaseBot(
+    request,
+    'GET',
+    '/api/review-envs/environments/local-developer-portal-pr-2/seeds',
+  );
+  expect((await after.json()).items).toHaveLength(2);
 
   await row.getByRole('button', { name: 'Tear down' }).click();
   await page
