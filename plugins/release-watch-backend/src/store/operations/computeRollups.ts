@@ -50,24 +50,25 @@ function computeScope(
   periodColumn: string,
   scopeColumn: string | undefined,
 ) {
-  const partition = scopeColumn ? `partition by ${scopeColumn}` : '';
+  // Rows without a scope fall in the '' partition and are dropped outside.
+  // Not `whereNotNull`: SQLite would then walk the environment's partial
+  // index, every measurement of the metric, instead of the period's rows.
+  const scope = scopeColumn ? `coalesce(${scopeColumn}, '')` : "''";
+  const partition = scopeColumn ? `partition by ${scope}` : '';
   const ranked = knex(TABLES.measurements)
-    .select({
-      scope: scopeColumn ? scopeColumn : knex.raw("''"),
-      value: 'value',
-      unit: 'unit',
-    })
+    .select({ value: 'value', unit: 'unit' })
     .select(
+      knex.raw(`${scope} as scope`),
       knex.raw(`row_number() over (${partition} order by value) as rn`),
       knex.raw(`count(*) over (${partition}) as n`),
     )
     .where('metric', stale.metric)
     .where(periodColumn, stale.period_start);
+  const rollups = knex.from(ranked.as('ranked'));
   if (scopeColumn) {
-    ranked.whereNotNull(scopeColumn);
+    rollups.whereNot('scope', '');
   }
-  return knex
-    .from(ranked.as('ranked'))
+  return rollups
     .select('scope')
     .max({ count: 'n', unit: 'unit' })
     .sum({ sum: 'value' })

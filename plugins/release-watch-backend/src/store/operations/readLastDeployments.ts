@@ -37,30 +37,30 @@ export async function readLastDeployments(
   const weekOf = new Map(
     lastWeeks.map(row => [row.environment, Date.parse(`${row.week}T00:00:00Z`)]),
   );
+  // One index seek per environment (an OR of them would walk the metric's
+  // whole index on SQLite).
   const latest = (await inChunks(
     lastWeeks.map(row => row.environment),
     chunk =>
-      knex(TABLES.measurements)
-        .where('metric', 'deployment_frequency')
-        .whereNotNull('environment')
-        .where(builder => {
-          for (const environment of chunk) {
-            builder.orWhere(inner =>
-              inner
-                .where('environment', environment)
-                .where('at', '>=', weekOf.get(environment)!),
-            );
-          }
-        })
-        .groupBy('environment')
-        .select('environment')
-        .max({ at: 'at' }),
-  )) as Array<{ environment: string; at: number | string }>;
+      knex.unionAll(
+        chunk.map(environment =>
+          knex(TABLES.measurements)
+            .where('metric', 'deployment_frequency')
+            .where('environment', environment)
+            .where('at', '>=', weekOf.get(environment)!)
+            .select(knex.raw('cast(? as text) as environment', [environment]))
+            .max({ at: 'at' }),
+        ),
+        // Unwrapped: SQLite takes no parentheses around a union's parts.
+        false,
+      ),
+  )) as Array<{ environment: string; at: number | string | null }>;
   const last = new Map<
     string,
     LastDeployment & { received: number; id: string }
   >();
   for (const { environment, at } of latest) {
+    if (at === null) continue;
     last.set(environment, {
       environment,
       version: null,
