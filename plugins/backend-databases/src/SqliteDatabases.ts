@@ -79,6 +79,17 @@ export class SqliteDatabases implements OwnedDatabases {
     return createKnex({
       client: 'better-sqlite3',
       connection: { filename, options: { readonly: true } },
+      // query_only as well as the read-only open: a write through this
+      // connection fails whatever mode the file itself was opened in.
+      pool: {
+        afterCreate: (
+          connection: { pragma(sql: string): unknown },
+          done: (error: Error | null, connection: unknown) => void,
+        ) => {
+          connection.pragma('query_only = ON');
+          done(null, connection);
+        },
+      },
       useNullAsDefault: true,
     });
   }
