@@ -330,9 +330,19 @@ describe('SqliteDatabases: reading and replacing', () => {
       expect(await db('settings').select('value')).toEqual([
         { value: 'light' },
       ]);
-      await expect(
-        db('settings').insert({ key: 'x', value: 'y' }),
-      ).rejects.toThrow(/readonly/);
+      // The connection itself: opened read-only, query_only, a write refused.
+      const raw = await db.client.acquireConnection();
+      try {
+        expect(raw.readonly).toBe(true);
+        expect(raw.pragma('query_only', { simple: true })).toBe(1);
+        expect(() =>
+          raw
+            .prepare("INSERT INTO settings (key, value) VALUES ('x', 'y')")
+            .run(),
+        ).toThrow(/readonly/);
+      } finally {
+        await db.client.releaseConnection(raw);
+      }
     } finally {
       await db.destroy();
     }
