@@ -331,6 +331,9 @@ describe('SqliteDatabases: reading and replacing', () => {
         { value: 'light' },
       ]);
       // The connection itself: opened read-only, query_only, a write refused.
+      // Not a write through knex: in a Jest worker where another test file
+      // loaded better-sqlite3 first, such a write resolves instead of failing
+      // (a Jest artifact, seen by running that file before this one).
       const raw = await db.client.acquireConnection();
       try {
         expect(raw.readonly).toBe(true);
