@@ -154,9 +154,7 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       await knex.migrate.down({ directory });
-      expect(await knex(TABLES.rollups).where('scope_kind', 'env')).toEqual(
-        [],
-      );
+      expect(await knex(TABLES.rollups).where('scope_kind', 'env')).toEqual([]);
     });
   },
 );

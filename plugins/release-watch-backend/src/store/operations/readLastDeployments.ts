@@ -35,7 +35,10 @@ export async function readLastDeployments(
       .max({ week: 'period_start' }),
   )) as Array<{ environment: string; week: string }>;
   const weekOf = new Map(
-    lastWeeks.map(row => [row.environment, Date.parse(`${row.week}T00:00:00Z`)]),
+    lastWeeks.map(row => [
+      row.environment,
+      Date.parse(`${row.week}T00:00:00Z`),
+    ]),
   );
   // One index seek per environment (an OR of them would walk the metric's
   // whole index on SQLite).
