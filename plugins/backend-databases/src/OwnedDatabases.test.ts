@@ -1,4 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { describeOnPostgres } from '@internal/backend-plugin-utils';
 import Database from 'better-sqlite3';
 import { Knex, knex as createKnex } from 'knex';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
@@ -146,13 +147,7 @@ describe('SqliteDatabases', () => {
   });
 });
 
-const postgresUrl =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-// Skipped where no PostgreSQL is given: ./scripts/test sets the connection
-// string whenever one answers on 127.0.0.1:5432, as on CI's machines.
-const describeOnPostgres = postgresUrl ? describe : describe.skip;
-
-describeOnPostgres('PostgresDatabases (real PostgreSQL)', () => {
+describeOnPostgres('PostgresDatabases (real PostgreSQL)', postgresUrl => {
   let admin: Knex;
   const slug = `test-${process.pid}-${Date.now().toString(36)}`;
   const name = `tenant_${slug.replace(/-/g, '_')}`;
@@ -163,10 +158,7 @@ describeOnPostgres('PostgresDatabases (real PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    const databases = new PostgresTenantDatabases(
-      admin,
-      serverOf(postgresUrl!),
-    );
+    const databases = new PostgresTenantDatabases(admin, serverOf(postgresUrl));
     for (const resource of [...ledger].reverse()) {
       await databases.remove(slug, resource);
     }
@@ -174,10 +166,7 @@ describeOnPostgres('PostgresDatabases (real PostgreSQL)', () => {
   });
 
   it('creates a role and a database only that role can use, seeded as that role, and removes both', async () => {
-    const databases = new PostgresTenantDatabases(
-      admin,
-      serverOf(postgresUrl!),
-    );
+    const databases = new PostgresTenantDatabases(admin, serverOf(postgresUrl));
 
     const connection = await databases.create(slug, SEED, async r => {
       ledger.push(r);
@@ -214,10 +203,7 @@ describeOnPostgres('PostgresDatabases (real PostgreSQL)', () => {
   });
 
   it("refuses to drop another tenant's or the portal's database and role", async () => {
-    const databases = new PostgresTenantDatabases(
-      admin,
-      serverOf(postgresUrl!),
-    );
+    const databases = new PostgresTenantDatabases(admin, serverOf(postgresUrl));
     const victim = `${slug}-v`;
     const victimName = `tenant_${victim.replace(/-/g, '_')}`;
     const victimLedger: LedgerResource[] = [];
@@ -254,7 +240,7 @@ describeOnPostgres('PostgresDatabases (real PostgreSQL)', () => {
     try {
       const databases = new PostgresTenantDatabases(
         admin,
-        serverOf(postgresUrl!),
+        serverOf(postgresUrl),
       );
       const recorded: LedgerResource[] = [];
       await expect(
@@ -404,7 +390,7 @@ describe('SqliteDatabases: reading and replacing', () => {
 
 describeOnPostgres(
   'PostgresDatabases: reading and replacing (real PostgreSQL)',
-  () => {
+  postgresUrl => {
     let admin: Knex;
     const key = `t-${process.pid}-${Date.now().toString(36)}`;
     const name = `review_${key.replace(/-/g, '_')}`;
@@ -416,11 +402,7 @@ describeOnPostgres(
 
     beforeAll(() => {
       admin = createKnex({ client: 'pg', connection: postgresUrl });
-      databases = new PostgresDatabases(
-        admin,
-        serverOf(postgresUrl!),
-        replaced,
-      );
+      databases = new PostgresDatabases(admin, serverOf(postgresUrl), replaced);
     });
     afterAll(async () => {
       for (const resource of [...ledger].reverse()) {

@@ -23,5 +23,6 @@ export {
   useMotoServer,
 } from './testing/useMotoServer';
 export { itRunsMigrationsUpAndDown } from './testing/itRunsMigrationsUpAndDown';
+export { describeOnPostgres } from './testing/describeOnPostgres';
 export { findMotoServer, startMotoServer } from './testing/motoServer';
 export type { MotoServer } from './testing/motoServer';

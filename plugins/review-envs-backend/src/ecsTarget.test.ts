@@ -1,3 +1,4 @@
+import { describeOnPostgres } from '@internal/backend-plugin-utils';
 import {
   mockCredentials,
   mockServices,
@@ -113,71 +114,72 @@ describe('review environments on the ECS target', () => {
     expect(ecs.activeTaskDefinitions()).toEqual([]);
   });
 
-  const postgresUrl =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  const describeOnPostgres = postgresUrl ? describe : describe.skip;
-  describeOnPostgres('with PostgreSQL for environment databases', () => {
-    it('gives the task its own PostgreSQL database as DATABASE_URL, on the host tasks reach, and drops it at teardown', async () => {
-      const admin = new URL(postgresUrl!);
-      const server = await startPortal({
-        type: 'postgres',
-        connection: {
-          host: admin.hostname,
-          port: Number(admin.port || 5432),
-          user: decodeURIComponent(admin.username || 'postgres'),
-          ...(admin.password
-            ? { password: decodeURIComponent(admin.password) }
-            : {}),
-        },
-        environmentHost: 'db.review.internal',
-      });
-      const pr = pullRequestSnapshot({
-        number: 9107,
-        headSha: 'd'.repeat(40),
-        labels: ['review'],
-      });
-      const name = 'review_acme_web_pr_9107';
-      const exists = async () => {
-        const pg = knex({ client: 'pg', connection: postgresUrl });
-        try {
-          const { rows } = await pg.raw(
-            'SELECT 1 FROM pg_database WHERE datname = ? UNION ALL SELECT 1 FROM pg_roles WHERE rolname = ?',
-            [name, name],
-          );
-          return rows.length;
-        } finally {
-          await pg.destroy();
-        }
-      };
+  describeOnPostgres(
+    'with PostgreSQL for environment databases',
+    postgresUrl => {
+      it('gives the task its own PostgreSQL database as DATABASE_URL, on the host tasks reach, and drops it at teardown', async () => {
+        const admin = new URL(postgresUrl);
+        const server = await startPortal({
+          type: 'postgres',
+          connection: {
+            host: admin.hostname,
+            port: Number(admin.port || 5432),
+            user: decodeURIComponent(admin.username || 'postgres'),
+            ...(admin.password
+              ? { password: decodeURIComponent(admin.password) }
+              : {}),
+          },
+          environmentHost: 'db.review.internal',
+        });
+        const pr = pullRequestSnapshot({
+          number: 9107,
+          headSha: 'd'.repeat(40),
+          labels: ['review'],
+        });
+        const name = 'review_acme_web_pr_9107';
+        const exists = async () => {
+          const pg = knex({ client: 'pg', connection: postgresUrl });
+          try {
+            const { rows } = await pg.raw(
+              'SELECT 1 FROM pg_database WHERE datname = ? UNION ALL SELECT 1 FROM pg_roles WHERE rolname = ?',
+              [name, name],
+            );
+            return rows.length;
+          } finally {
+            await pg.destroy();
+          }
+        };
 
-      await request(server)
-        .post('/api/review-envs/pull-requests')
-        .set('Authorization', CI)
-        .send(pr);
-      await waitForState(server, 'acme-web-pr-9107', 'ready');
-      const register = ecs.calls.filter(
-        call => call.operation === 'RegisterTaskDefinition',
-      );
-      const environment =
-        register[register.length - 1].body.containerDefinitions[0].environment;
-      const databaseUrl = environment.find(
-        (variable: { name: string }) => variable.name === 'DATABASE_URL',
-      ).value;
-      expect(databaseUrl).toMatch(
-        new RegExp(
-          `^postgresql://${name}:[^@]+@db.review.internal:${Number(
-            admin.port || 5432,
-          )}/${name}$`,
-        ),
-      );
-      expect(await exists()).toBe(2);
+        await request(server)
+          .post('/api/review-envs/pull-requests')
+          .set('Authorization', CI)
+          .send(pr);
+        await waitForState(server, 'acme-web-pr-9107', 'ready');
+        const register = ecs.calls.filter(
+          call => call.operation === 'RegisterTaskDefinition',
+        );
+        const environment =
+          register[register.length - 1].body.containerDefinitions[0]
+            .environment;
+        const databaseUrl = environment.find(
+          (variable: { name: string }) => variable.name === 'DATABASE_URL',
+        ).value;
+        expect(databaseUrl).toMatch(
+          new RegExp(
+            `^postgresql://${name}:[^@]+@db.review.internal:${Number(
+              admin.port || 5432,
+            )}/${name}$`,
+          ),
+        );
+        expect(await exists()).toBe(2);
 
-      await request(server)
-        .post('/api/review-envs/pull-requests')
-        .set('Authorization', CI)
-        .send({ ...pr, labels: [] });
-      await waitForState(server, 'acme-web-pr-9107', 'gone');
-      expect(await exists()).toBe(0);
-    });
-  });
+        await request(server)
+          .post('/api/review-envs/pull-requests')
+          .set('Authorization', CI)
+          .send({ ...pr, labels: [] });
+        await waitForState(server, 'acme-web-pr-9107', 'gone');
+        expect(await exists()).toBe(0);
+      });
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { describeOnPostgres } from '@internal/backend-plugin-utils';
 import {
   createMockDirectory,
   mockCredentials,
@@ -407,15 +408,9 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
   });
 });
 
-const postgresUrl =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-// Skipped where no PostgreSQL is given: ./scripts/test sets the connection
-// string whenever one answers on 127.0.0.1:5432, as on CI's machines.
-const describeOnPostgres = postgresUrl ? describe : describe.skip;
-
 describeOnPostgres(
   'loading a tenant’s masked data into a review environment (PostgreSQL)',
-  () => {
+  postgresUrl => {
     const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
     const directory = createMockDirectory();
     const slug = `seedtest-${process.pid}`;
@@ -423,7 +418,7 @@ describeOnPostgres(
     const number = process.pid;
     const env = `acme-web-pr-${number}`;
     const envDb = `review_${env.replace(/-/g, '_')}`;
-    const url = new URL(postgresUrl ?? 'postgresql://x@localhost');
+    const url = new URL(postgresUrl);
     const adminTo = (database: string) => {
       const to = new URL(url);
       to.pathname = `/${database}`;

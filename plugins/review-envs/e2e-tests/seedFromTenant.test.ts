@@ -45,6 +45,8 @@ test('a pull request labelled seed:<tenant> comes up with a masked copy of that 
   request,
   context,
 }) => {
+  // Skipped only against a portal already running (PORTAL_E2E_URL) that
+  // names no data folder: the journey places the tenant's database there.
   test.skip(
     !!process.env.PORTAL_E2E_URL && !process.env.PORTAL_E2E_NAME,
     "makes the tenant's database in the portal's data folder: PORTAL_E2E_NAME names it for a portal already running",

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { describeOnPostgres } from '@internal/backend-plugin-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { Knex, knex as createKnex } from 'knex';
 import { join } from 'node:path';
@@ -185,13 +186,7 @@ describe('copyMasked on SQLite', () => {
   });
 });
 
-const postgresUrl =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-// Skipped where no PostgreSQL is given: ./scripts/test sets the connection
-// string whenever one answers on 127.0.0.1:5432, as on CI's machines.
-const describeOnPostgres = postgresUrl ? describe : describe.skip;
-
-describeOnPostgres('copyMasked on PostgreSQL', () => {
+describeOnPostgres('copyMasked on PostgreSQL', postgresUrl => {
   let admin: Knex;
   const prefix = `copytest_${process.pid}_${Date.now().toString(36)}`;
   let made = 0;
@@ -209,7 +204,7 @@ describeOnPostgres('copyMasked on PostgreSQL', () => {
     const database = async () => {
       const name = `${prefix}_${++made}`;
       await admin.raw(`CREATE DATABASE ${name}`);
-      const url = new URL(postgresUrl!);
+      const url = new URL(postgresUrl);
       url.pathname = `/${name}`;
       return createKnex({
         client: 'pg',
