@@ -3,6 +3,8 @@ import { createBackend } from '@backstage/backend-defaults';
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
+// The app bundle's Brotli and gzip copies, made once by its build.
+backend.add(import('@internal/plugin-app-backend-module-precompressed-assets'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 // Event bus in the database: signals, catalog updates and webhooks reach
 // every replica.

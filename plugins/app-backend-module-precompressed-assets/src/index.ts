@@ -1,0 +1,3 @@
+export { appModulePrecompressedAssets as default } from './module';
+export { PrecompressedAssets } from './PrecompressedAssets';
+export { createPrecompressedAssetsHandler } from './createPrecompressedAssetsHandler';
