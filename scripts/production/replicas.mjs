@@ -53,6 +53,22 @@ try {
       page.ok && html.includes('<div id="root">'),
       `replica ${name}: serves the built app (${page.status})`,
     );
+    const script = html.match(/<script[^>]*\bsrc="([^"]+\.js)"/)?.[1];
+    const asset =
+      script &&
+      (await fetch(new URL(script, replica.url), {
+        headers: { 'accept-encoding': 'br' },
+      }));
+    // The backend's own middleware also sends Brotli; the build-time copy
+    // is the one with an ETag of its content hash and a year of caching.
+    const etag = asset?.headers.get('etag') ?? '';
+    const cacheControl = asset?.headers.get('cache-control') ?? '';
+    check(
+      asset?.ok && etag.endsWith('-br"') && cacheControl.includes('immutable'),
+      `replica ${name}: sends ${script} as its build-time Brotli copy (${
+        asset?.status
+      }, ETag ${etag || 'none'}, Cache-Control ${cacheControl || 'none'})`,
+    );
   }
 
   log('[production] migrations on PostgreSQL');
