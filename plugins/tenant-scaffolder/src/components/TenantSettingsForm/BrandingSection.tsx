@@ -16,7 +16,8 @@ export const BrandingSection = ({ tenantName }: { tenantName: string }) => {
         Branding
       </Typography>
       <Grid container spacing={2}>
-        <Grid item xs={12} md={7}>
+        {/* The settings card is narrow: side by side, the colour fields cut their labels. */}
+        <Grid item xs={12}>
           <Grid container spacing={2}>
             {PALETTE.map(name => (
               <Grid item xs={12} sm={4} key={name}>
@@ -28,7 +29,7 @@ export const BrandingSection = ({ tenantName }: { tenantName: string }) => {
             </Grid>
           </Grid>
         </Grid>
-        <Grid item xs={12} md={5}>
+        <Grid item xs={12}>
           <PalettePreview
             name={tenantName}
             primary={values.primary}
