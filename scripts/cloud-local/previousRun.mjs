@@ -1,63 +1,29 @@
 // What the cloud-local profile's previous run left in the real PostgreSQL:
-// its tenants' databases and roles, which outlive moto's in-memory state.
-// Names come from the previous registry's ledger, and only those that are
-// exactly the name the portal gives a tenant's database (tenant_<slug>) are
-// dropped, so nothing else on the server is touched.
+// its tenants' and review environments' databases and roles, which outlive
+// moto's in-memory state. Names come from the previous run's registries, and
+// only those that are exactly a name the portal derives from a tenant's slug
+// or an environment's id are dropped, so nothing else on the server is
+// touched.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 
+/** The tenants' databases and roles (tenant_<slug>) the ledger holds. */
 export async function dropPreviousTenantDatabases(sqliteDir, postgresUrl) {
-  const file = resolve(sqliteDir, 'tenant-scaffolder.sqlite');
-  if (!existsSync(file)) return [];
-  const registry = new Database(file, { readonly: true });
-  let rows;
-  try {
-    rows = registry
-      .prepare(
-        `select slug, resource_type, resource_id from tenant_ledger
-         where removed_at_ms is null
-           and resource_type in ('postgres-database', 'postgres-role')`,
-      )
-      .all();
-  } catch {
-    return [];
-  } finally {
-    registry.close();
-  }
-  const owned = rows.filter(
-    row =>
-      /^[a-z][a-z0-9-]*$/.test(row.slug) &&
-      row.resource_id === `tenant_${row.slug.replace(/-/g, '_')}`,
+  const rows = readRegistry(
+    resolve(sqliteDir, 'tenant-scaffolder.sqlite'),
+    `select slug, resource_type as type, resource_id as name from tenant_ledger
+     where removed_at_ms is null
+       and resource_type in ('postgres-database', 'postgres-role')`,
   );
-  if (owned.length === 0) return [];
-  const client = new pg.Client({
-    host: postgresUrl.hostname,
-    port: Number(postgresUrl.port || 5432),
-    user: decodeURIComponent(postgresUrl.username || 'postgres'),
-    password: decodeURIComponent(postgresUrl.password || ''),
-    database: 'postgres',
-  });
-  await client.connect();
-  try {
-    // Databases before the roles that own them.
-    const ordered = [
-      ...owned.filter(row => row.resource_type === 'postgres-database'),
-      ...owned.filter(row => row.resource_type === 'postgres-role'),
-    ];
-    for (const { resource_type: type, resource_id: name } of ordered) {
-      await client.query(
-        type === 'postgres-database'
-          ? `drop database if exists "${name}" with (force)`
-          : `drop role if exists "${name}"`,
-      );
-    }
-  } finally {
-    await client.end();
-  }
-  return [...new Set(owned.map(row => row.resource_id))];
+  const owned = rows.filter(
+    ({ slug, name }) =>
+      /^[a-z][a-z0-9-]*$/.test(slug) &&
+      name === `tenant_${slug.replace(/-/g, '_')}`,
+  );
+  return dropOwnedDatabases(postgresUrl, owned);
 }
 
 /**
@@ -70,29 +36,40 @@ export async function dropPreviousReviewEnvironmentDatabases(
   sqliteDir,
   postgresUrl,
 ) {
-  const file = resolve(sqliteDir, 'review-envs.sqlite');
-  if (!existsSync(file)) return [];
-  const registry = new Database(file, { readonly: true });
-  let rows;
-  try {
-    rows = registry
-      .prepare(
-        `select environment_id, type, resource_id from review_envs_database_resources
-         where type in ('postgres-database', 'postgres-role')`,
-      )
-      .all();
-  } catch {
-    return [];
-  } finally {
-    registry.close();
-  }
+  const rows = readRegistry(
+    resolve(sqliteDir, 'review-envs.sqlite'),
+    `select environment_id as id, type, resource_id as name
+     from review_envs_database_resources
+     where type in ('postgres-database', 'postgres-role')`,
+  );
   const owned = rows.filter(
-    ({ environment_id: id, type, resource_id: name }) =>
+    ({ id, type, name }) =>
       /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(id) &&
       (name === prefixedName('review_', id) ||
         (type === 'postgres-database' &&
           name === prefixedName('review__', id))),
   );
+  return dropOwnedDatabases(postgresUrl, owned);
+}
+
+/** The rows of a previous run's registry; none when it or its table is missing. */
+function readRegistry(file, query) {
+  if (!existsSync(file)) return [];
+  const registry = new Database(file, { readonly: true });
+  try {
+    return registry.prepare(query).all();
+  } catch {
+    return [];
+  } finally {
+    registry.close();
+  }
+}
+
+/**
+ * Drops each `{ type, name }` (postgres-database or postgres-role), the
+ * databases before the roles that own them; returns the names dropped.
+ */
+async function dropOwnedDatabases(postgresUrl, owned) {
   if (owned.length === 0) return [];
   const client = new pg.Client({
     host: postgresUrl.hostname,
@@ -103,7 +80,7 @@ export async function dropPreviousReviewEnvironmentDatabases(
   });
   await client.connect();
   try {
-    for (const { type, resource_id: name } of [
+    for (const { type, name } of [
       ...owned.filter(row => row.type === 'postgres-database'),
       ...owned.filter(row => row.type === 'postgres-role'),
     ]) {
@@ -116,7 +93,7 @@ export async function dropPreviousReviewEnvironmentDatabases(
   } finally {
     await client.end();
   }
-  return [...new Set(owned.map(row => row.resource_id))];
+  return [...new Set(owned.map(row => row.name))];
 }
 
 /** As @internal/backend-databases names an owner's database: prefixedPostgresName. */
