@@ -5,7 +5,10 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { TestRepository } from '@internal/backend-deploy-targets/testUtils';
+import {
+  TestRepository,
+  stopLocalEnvironments,
+} from '@internal/backend-deploy-targets/testUtils';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +38,11 @@ INSERT INTO projects (id, name) VALUES (1, 'Onboarding'), (2, 'Billing');
 describe('each review environment gets its own database', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const directory = createMockDirectory();
-  afterEach(() => directory.clear());
+  afterEach(() => {
+    // The environments each test deployed and did not tear down.
+    stopLocalEnvironments(join(directory.path, 'work'));
+    directory.clear();
+  });
 
   async function startPortal(app: string) {
     directory.setContent({ 'seed.sql': SEED });

@@ -7,7 +7,10 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { TestRepository } from '@internal/backend-deploy-targets/testUtils';
+import {
+  TestRepository,
+  stopLocalEnvironments,
+} from '@internal/backend-deploy-targets/testUtils';
 import { ConfigReader } from '@backstage/config';
 import Database from 'better-sqlite3';
 import { knex as createKnex } from 'knex';
@@ -50,7 +53,11 @@ http.createServer((req, res) => {
 describe('loading a tenant’s masked data into a review environment (SQLite)', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const directory = createMockDirectory();
-  afterEach(() => directory.clear());
+  afterEach(() => {
+    // The environments each test deployed and did not tear down.
+    stopLocalEnvironments(join(directory.path, 'work'));
+    directory.clear();
+  });
 
   async function startPortal(
     options: {
@@ -291,6 +298,7 @@ describe('loading a tenant’s masked data into a review environment (SQLite)', 
     expect(refused.body.error.message).toBe(
       `Only ada (the pull request's author) and portal admins may load data into ${ENV}`,
     );
+    stopLocalEnvironments(join(directory.path, 'work'));
     directory.clear();
 
     const { seed } = await startPortal();

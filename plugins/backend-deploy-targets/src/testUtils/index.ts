@@ -4,3 +4,4 @@ export {
   fakeEcsTargetBlock,
 } from './fakeEcsTargetConfig';
 export { TestRepository } from './TestRepository';
+export { stopLocalEnvironments } from './stopLocalEnvironments';
