@@ -41,7 +41,7 @@ export function buildApp({ log = console.log } = {}) {
  * source-map rewriting of stack traces (which the development server does
  * for every error it creates). The guest sign-in refuses to work then, so
  * only callers with static tokens use it.
- * @returns {{ url: string, stop: () => Promise<void> }}
+ * @returns {{ url: string, stop: () => Promise<void>, processGroup: number }}
  */
 export async function startPortal({
   port,
@@ -148,7 +148,7 @@ export async function startPortal({
       const res = await fetch(`${url}/.backstage/health/v1/readiness`);
       if (res.ok) {
         log(`[portal] ready at ${url}`);
-        return { url, stop, output };
+        return { url, stop, output, processGroup: backend.pid };
       }
     } catch {
       // not listening yet
