@@ -148,7 +148,17 @@ async function measureEnvironmentList(url) {
         open,
         labels: ['review'],
       }),
-    }).then(response => response.arrayBuffer());
+    }).then(async response => {
+      // A refused report would only show later as a short list: say why now.
+      if (!response.ok) {
+        throw new Error(
+          `reporting pull request ${number} (open: ${open}) answered ${
+            response.status
+          }: ${await response.text()}`,
+        );
+      }
+      await response.arrayBuffer();
+    });
   // Opened (pending) then closed (tearing down, a no-op on the local target).
   for (let batch = 0; batch < 1000; batch += 50) {
     const numbers = Array.from({ length: 50 }, (_, i) => batch + i + 1);
