@@ -9,18 +9,20 @@ const REPO_ROOT = resolve(__dirname, '../../..');
 const TENANT = 'umbrella';
 
 /**
- * The tenant's own database where the portal's tenant drivers keep it on
- * the journey's portal (tenantScaffolder.dataDir of its run), made from the
- * tenants' seed SQL with rows a customer would have.
+ * The tenant's own database where the portal's tenant drivers keep it
+ * (`<tenantScaffolder.dataDir>/databases`), made from the tenants' seed SQL
+ * with rows a customer would have. The journey's own portal keeps its data
+ * under `.cache/portal-runs/<PORTAL_E2E_NAME>`; a portal already running
+ * (PORTAL_E2E_URL) without a name is `./scripts/start`'s, whose data is in
+ * `data/`.
  */
 function makeTenantDatabase() {
-  const run = process.env.PORTAL_E2E_NAME ?? 'e2e';
-  const directory = join(
-    REPO_ROOT,
-    '.cache/portal-runs',
-    run,
-    'tenants/databases',
-  );
+  const name = process.env.PORTAL_E2E_NAME;
+  const tenantsDir =
+    !name && process.env.PORTAL_E2E_URL
+      ? join(REPO_ROOT, 'data/tenants')
+      : join(REPO_ROOT, '.cache/portal-runs', name ?? 'e2e', 'tenants');
+  const directory = join(tenantsDir, 'databases');
   mkdirSync(directory, { recursive: true });
   const file = join(directory, `${TENANT}.sqlite`);
   rmSync(file, { force: true });
@@ -45,12 +47,6 @@ test('a pull request labelled seed:<tenant> comes up with a masked copy of that 
   request,
   context,
 }) => {
-  // Skipped only against a portal already running (PORTAL_E2E_URL) that
-  // names no data folder: the journey places the tenant's database there.
-  test.skip(
-    !!process.env.PORTAL_E2E_URL && !process.env.PORTAL_E2E_NAME,
-    "makes the tenant's database in the portal's data folder: PORTAL_E2E_NAME names it for a portal already running",
-  );
   makeTenantDatabase();
   const headSha = execFileSync('git', ['rev-parse', 'HEAD'], {
     encoding: 'utf8',
