@@ -14,6 +14,7 @@ import { pullRequestSnapshot } from '@internal/plugin-review-envs-common/testUti
 import { knex } from 'knex';
 import request from 'supertest';
 import { reviewEnvsPlugin } from './plugin';
+import { postgresDatabaseConfig } from './__testUtils__/postgresDatabaseConfig';
 
 jest.setTimeout(30_000);
 
@@ -120,15 +121,7 @@ describe('review environments on the ECS target', () => {
       it('gives the task its own PostgreSQL database as DATABASE_URL, on the host tasks reach, and drops it at teardown', async () => {
         const admin = new URL(postgresUrl);
         const server = await startPortal({
-          type: 'postgres',
-          connection: {
-            host: admin.hostname,
-            port: Number(admin.port || 5432),
-            user: decodeURIComponent(admin.username || 'postgres'),
-            ...(admin.password
-              ? { password: decodeURIComponent(admin.password) }
-              : {}),
-          },
+          ...postgresDatabaseConfig(postgresUrl),
           environmentHost: 'db.review.internal',
         });
         const pr = pullRequestSnapshot({

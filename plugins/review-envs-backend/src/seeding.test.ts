@@ -27,6 +27,7 @@ import {
   tenantRows,
   tenantSql,
 } from './seed/__testUtils__/tenantData';
+import { postgresDatabaseConfig } from './__testUtils__/postgresDatabaseConfig';
 
 jest.setTimeout(60_000);
 
@@ -460,17 +461,7 @@ describeOnPostgres(
       await tenant.raw(tenantSql(20));
       await tenant.destroy();
       directory.setContent({ 'env-schema.sql': TENANT_SCHEMA });
-      const connection = {
-        type: 'postgres',
-        connection: {
-          host: url.hostname,
-          port: Number(url.port || 5432),
-          user: decodeURIComponent(url.username || 'postgres'),
-          ...(url.password
-            ? { password: decodeURIComponent(url.password) }
-            : {}),
-        },
-      };
+      const connection = postgresDatabaseConfig(postgresUrl);
       const scheduler = mockServices.scheduler.mock();
       scheduler.triggerTask.mockResolvedValue();
       const { server } = await startTestBackend({

@@ -2,6 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { pullRequestSnapshot } from '@internal/plugin-review-envs-common/testUtils';
 import { DatabaseEnvironmentStore } from './DatabaseEnvironmentStore';
 import { SEEDS_TABLE } from './tables';
+import { wantedEnvironment } from '../__testUtils__/wantedEnvironment';
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
@@ -11,15 +12,10 @@ describe.each(databases.eachSupportedId())('seeds on %s', databaseId => {
     const store = await DatabaseEnvironmentStore.create({
       database: mockServices.database({ knex }),
     });
-    await store.observe(pullRequestSnapshot({ number: 7 }), {
-      id: 'acme-web-pr-7',
-      target: 'local',
-      wanted: true,
-      keep: false,
-      ttlMs: 3_600_000,
-      actor: 'test',
-      unwantedReason: '',
-    });
+    await store.observe(
+      pullRequestSnapshot({ number: 7 }),
+      wantedEnvironment('acme-web-pr-7'),
+    );
     const start = (actor: string) =>
       store.startSeed(
         {

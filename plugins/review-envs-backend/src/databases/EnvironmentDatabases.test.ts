@@ -7,6 +7,7 @@ import { DatabaseEnvironmentStore } from '../database/DatabaseEnvironmentStore';
 import { environmentIdFor } from '../environments/environmentId';
 import { EnvironmentDatabases } from './EnvironmentDatabases';
 import { environmentDatabaseNaming } from './readEnvironmentDatabases';
+import { wantedEnvironment } from '../__testUtils__/wantedEnvironment';
 
 const SEED = `
 CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
@@ -52,15 +53,7 @@ describeOnPostgres(
       const id = environmentIdFor(repo, pullRequest);
       await store.observe(
         pullRequestSnapshot({ repository: repo, number: pullRequest }),
-        {
-          id,
-          target: 'local',
-          wanted: true,
-          keep: false,
-          ttlMs: 3_600_000,
-          actor: 'test',
-          unwantedReason: '',
-        },
+        wantedEnvironment(id),
       );
       owned.push({ id, environments });
       return { id, store, environments, logger };
